@@ -1,0 +1,180 @@
+/**
+ * One level of cfg_read_pcm_hw (Linux sound/xen/xen_snd_front_cfg.c): start from the parent's
+ * snd_pcm_hardware (or the defaults), apply channels-min, channels-max, sample-rates,
+ * sample-formats and buffer-size as found at this level, then run the fix-ups in order.
+ */
+import { FORMATS, HW_DEFAULTS, Level, LIMITS, RATES } from '../tables/sndif';
+import { kernelReadUnsigned, KernelUnsignedResult } from '../model/numbers';
+import type { XsNode } from '../model/xenstoreTree';
+
+export interface Hw {
+  formats: string[];
+  rates: number[];
+  continuous: boolean;
+  rateMin: number;
+  rateMax: number;
+  channelsMin: number;
+  channelsMax: number;
+  bufferBytesMax: number;
+  periodBytesMin: number;
+  periodBytesMax: number;
+  periodsMin: number;
+  periodsMax: number;
+}
+
+export interface Provenance {
+  readonly level: Level;
+  /** The key node that set the value (absent for defaults). */
+  readonly node?: XsNode;
+}
+
+export interface HwSource {
+  formats: Provenance;
+  rates: Provenance;
+  channelsMin: Provenance;
+  channelsMax: Provenance;
+  bufferBytes: Provenance;
+}
+
+export interface ListPieceRead {
+  readonly index: number;
+  readonly text: string;
+  /** The supported name it matched, if any. */
+  readonly match?: string;
+}
+
+export interface ListRead {
+  readonly node: XsNode;
+  readonly pieces: ListPieceRead[];
+  readonly applied: boolean;
+}
+
+export interface NumberRead {
+  readonly node: XsNode;
+  readonly result: KernelUnsignedResult;
+}
+
+/** What one level read from XenStore, kept for the rules. */
+export interface LevelReads {
+  rates?: ListRead;
+  formats?: ListRead;
+  channelsMin?: NumberRead;
+  channelsMax?: NumberRead;
+  bufferSize?: NumberRead;
+  /** channels-min was lowered to channels-max by the fix-up. */
+  channelsClamped?: { from: number; to: number };
+}
+
+export function defaultHw(): Hw {
+  return {
+    formats: [...HW_DEFAULTS.formats],
+    rates: [...HW_DEFAULTS.rates],
+    continuous: HW_DEFAULTS.continuous,
+    rateMin: HW_DEFAULTS.rateMin,
+    rateMax: HW_DEFAULTS.rateMax,
+    channelsMin: HW_DEFAULTS.channelsMin,
+    channelsMax: HW_DEFAULTS.channelsMax,
+    bufferBytesMax: HW_DEFAULTS.bufferBytesMax,
+    periodBytesMin: HW_DEFAULTS.periodBytesMin,
+    periodBytesMax: HW_DEFAULTS.periodBytesMax,
+    periodsMin: HW_DEFAULTS.periodsMin,
+    periodsMax: HW_DEFAULTS.periodsMax,
+  };
+}
+
+export function defaultSource(): HwSource {
+  const d: Provenance = { level: 'default' };
+  return { formats: d, rates: d, channelsMin: d, channelsMax: d, bufferBytes: d };
+}
+
+/** The kernel's strncasecmp: compare at most n bytes, stopping at the end of both strings. */
+export function strncasecmpEqual(a: string, b: string, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const ca = i < a.length ? lower(a.charCodeAt(i)) : 0;
+    const cb = i < b.length ? lower(b.charCodeAt(i)) : 0;
+    if (ca !== cb) return false;
+    if (ca === 0) return true;
+  }
+  return true;
+}
+
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Split on `,` without trimming (strsep) and match each piece against the supported names. */
+export function readList(node: XsNode, names: readonly string[], maxLen: number): ListRead {
+  const text = node.value?.text ?? '';
+  const pieces = text.split(',').map((piece, index) => ({
+    index,
+    text: piece,
+    match: names.find((name) => strncasecmpEqual(piece, name, maxLen)),
+  }));
+  return { node, pieces, applied: pieces.some((p) => p.match !== undefined) };
+}
+
+const RATE_NAMES = RATES.map((r) => r.name);
+const FORMAT_NAMES = FORMATS.map((f) => f.name);
+
+export function readLevel(node: XsNode, level: Level, parentHw: Hw | null, parentSource: HwSource | null): { hw: Hw; source: HwSource; reads: LevelReads } {
+  const hw: Hw = parentHw ? { ...parentHw, formats: [...parentHw.formats], rates: [...parentHw.rates] } : defaultHw();
+  const source: HwSource = parentSource ? { ...parentSource } : defaultSource();
+  const reads: LevelReads = {};
+  const valued = (key: string) => {
+    const child = node.child(key);
+    return child?.value ? child : undefined;
+  };
+  const readNumber = (key: string): NumberRead | undefined => {
+    const child = valued(key);
+    return child ? { node: child, result: kernelReadUnsigned(child.value!.text) } : undefined;
+  };
+
+  reads.channelsMin = readNumber('channels-min');
+  if (reads.channelsMin && reads.channelsMin.result.value !== 0) {
+    hw.channelsMin = reads.channelsMin.result.value;
+    source.channelsMin = { level, node: reads.channelsMin.node };
+  }
+  reads.channelsMax = readNumber('channels-max');
+  if (reads.channelsMax && reads.channelsMax.result.value !== 0) {
+    hw.channelsMax = reads.channelsMax.result.value;
+    source.channelsMax = { level, node: reads.channelsMax.node };
+  }
+
+  const ratesNode = valued('sample-rates');
+  if (ratesNode) {
+    reads.rates = readList(ratesNode, RATE_NAMES, LIMITS.rateNameLength);
+    if (reads.rates.applied) {
+      const values = RATES.filter((r) => reads.rates!.pieces.some((p) => p.match === r.name)).map((r) => r.value);
+      hw.rates = values;
+      hw.continuous = false;
+      hw.rateMin = values[0];
+      hw.rateMax = values[values.length - 1];
+      source.rates = { level, node: ratesNode };
+    }
+  }
+
+  const formatsNode = valued('sample-formats');
+  if (formatsNode) {
+    reads.formats = readList(formatsNode, FORMAT_NAMES, LIMITS.formatNameLength);
+    if (reads.formats.applied) {
+      hw.formats = FORMAT_NAMES.filter((f) => reads.formats!.pieces.some((p) => p.match === f));
+      source.formats = { level, node: formatsNode };
+    }
+  }
+
+  reads.bufferSize = readNumber('buffer-size');
+  if (reads.bufferSize && reads.bufferSize.result.value !== 0) {
+    hw.bufferBytesMax = reads.bufferSize.result.value;
+    source.bufferBytes = { level, node: reads.bufferSize.node };
+  }
+
+  // Fix-ups, in the kernel's order.
+  if (hw.channelsMin > hw.channelsMax) {
+    reads.channelsClamped = { from: hw.channelsMin, to: hw.channelsMax };
+    hw.channelsMin = hw.channelsMax;
+  }
+  if (hw.rateMin > hw.rateMax) hw.rateMin = hw.rateMax;
+  hw.periodBytesMax = hw.bufferBytesMax;
+  hw.periodsMax = Math.floor(hw.periodBytesMax / hw.periodBytesMin);
+  return { hw, source, reads };
+}

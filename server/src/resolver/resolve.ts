@@ -1,0 +1,176 @@
+/**
+ * xen_snd_front_cfg_card and friends (Linux sound/xen/xen_snd_front_cfg.c): count devices
+ * `0/`, `1/`, … up to 8 stopping at the first missing index (none: -ENODEV); read the card,
+ * then each device (name, hw, streams counted the same way up to 8, every stream's type
+ * checked: missing -ENOENT, other than p/c -EINVAL, either aborting the whole card), then each
+ * stream's hw. Everything is resolved even after a failure, so the editor can show it, and the
+ * first failure in kernel order is the card's probe result.
+ */
+import { LIMITS } from '../tables/sndif';
+import type { CardRoot, XsNode } from '../model/xenstoreTree';
+import { Hw, HwSource, LevelReads, readLevel, strncasecmpEqual } from './hw';
+
+export interface ResolvedLevelBase {
+  readonly node: XsNode;
+  readonly hw: Hw;
+  readonly source: HwSource;
+  readonly reads: LevelReads;
+}
+
+export interface ResolvedStream extends ResolvedLevelBase {
+  /** Index below the device (the XenStore node name). */
+  readonly index: number;
+  /** The frontend's running stream index across the card, when the card probes. */
+  readonly cardIndex: number | undefined;
+  readonly type: 'p' | 'c' | undefined;
+  readonly typeNode: XsNode | undefined;
+  readonly uniqueId: string | undefined;
+}
+
+export interface ResolvedDevice extends ResolvedLevelBase {
+  readonly index: number;
+  /** The name as the frontend keeps it (at most 79 bytes). */
+  readonly name: string;
+  readonly nameNode: XsNode | undefined;
+  readonly streams: ResolvedStream[];
+  /** Stream nodes the frontend never looks at: after a gap or past 8. */
+  readonly ignored: IgnoredNode[];
+}
+
+export interface IgnoredNode {
+  readonly node: XsNode;
+  readonly reason: 'gap' | 'limit';
+}
+
+export type ProbeErrno = 'ENODEV' | 'ENOENT' | 'EINVAL';
+
+export interface ProbeFailure {
+  readonly errno: ProbeErrno;
+  readonly message: string;
+  /** The node responsible: the card (ENODEV) or the stream. */
+  readonly node: XsNode;
+}
+
+export interface ResolvedCard extends ResolvedLevelBase {
+  readonly root: CardRoot;
+  readonly path: string;
+  readonly id: string;
+  /** "card 0" (xl) or "card 0 of domain 3" (dump), for messages. */
+  readonly label: string;
+  readonly probe: { ok: true } | ({ ok: false } & ProbeFailure);
+  readonly devices: ResolvedDevice[];
+  readonly ignored: IgnoredNode[];
+  readonly shortName: string | undefined;
+  readonly longName: string | undefined;
+}
+
+const ERRNO_VALUES: Record<ProbeErrno, number> = { ENODEV: 19, ENOENT: 2, EINVAL: 22 };
+
+export function errnoText(errno: ProbeErrno): string {
+  return `-${errno} (-${ERRNO_VALUES[errno]})`;
+}
+
+/** Children `0`, `1`, … while they exist, at most `limit`; the other numeric children are ignored. */
+export function enumerate(node: XsNode, limit: number): { counted: XsNode[]; ignored: IgnoredNode[] } {
+  const counted: XsNode[] = [];
+  for (let i = 0; i < limit; i++) {
+    const child = node.child(String(i));
+    if (!child) break;
+    counted.push(child);
+  }
+  const ignored: IgnoredNode[] = [];
+  for (const [name, child] of node.children) {
+    if (!/^\d+$/.test(name) || counted.includes(child)) continue;
+    const index = Number(name);
+    ignored.push({ node: child, reason: counted.length >= limit && index >= limit && isContiguous(node, index, limit) ? 'limit' : 'gap' });
+  }
+  ignored.sort((a, b) => Number(a.node.name) - Number(b.node.name));
+  return { counted, ignored };
+}
+
+/** True when every index from 0 up to `index` exists (the node is ignored only by the limit). */
+function isContiguous(node: XsNode, index: number, limit: number): boolean {
+  for (let i = limit; i < index; i++) if (!node.child(String(i))) return false;
+  return true;
+}
+
+export function resolveCard(root: CardRoot): ResolvedCard {
+  const cardNode = root.node;
+  const path = root.domid === '?' ? cardNode.path : `/local/domain/${root.domid}/device/vsnd/${root.index}`;
+  const { counted: deviceNodes, ignored } = enumerate(cardNode, LIMITS.maxDevices);
+  const card = readLevel(cardNode, 'card', null, null);
+  let failure: ProbeFailure | undefined;
+  if (deviceNodes.length === 0) {
+    failure = { errno: 'ENODEV', node: cardNode, message: `No devices configured for sound card at ${path}` };
+  }
+
+  let streamCount = 0;
+  const devices: ResolvedDevice[] = deviceNodes.map((deviceNode, index) => {
+    const raw = deviceNode.child('name')?.value?.text;
+    const name = raw === undefined ? '' : truncateBytes(raw, LIMITS.pcmNameBytes);
+    const level = readLevel(deviceNode, 'device', card.hw, card.source);
+    const { counted: streamNodes, ignored: ignoredStreams } = enumerate(deviceNode, LIMITS.maxStreams);
+    const typed = streamNodes.map((streamNode) => {
+      const typeNode = streamNode.child('type');
+      const value = typeNode?.value?.text;
+      const type = value === undefined ? undefined
+        : strncasecmpEqual(value, 'p', LIMITS.typeCompareLength) ? 'p' as const
+          : strncasecmpEqual(value, 'c', LIMITS.typeCompareLength) ? 'c' as const : undefined;
+      return { streamNode, typeNode: typeNode?.value ? typeNode : undefined, value, type };
+    });
+    // cfg_get_stream_type runs over all streams of the device before any is configured.
+    if (!failure) {
+      for (const t of typed) {
+        if (t.value === undefined) {
+          failure = { errno: 'ENOENT', node: t.streamNode, message: `Stream ${streamPath(path, index, t.streamNode)} has no type` };
+          break;
+        }
+        if (!t.type) {
+          failure = { errno: 'EINVAL', node: t.typeNode ?? t.streamNode, message: `Stream ${streamPath(path, index, t.streamNode)} has type "${t.value}", not p or c` };
+          break;
+        }
+      }
+    }
+    const probing = !failure;
+    const streams: ResolvedStream[] = typed.map((t, j) => {
+      const hw = readLevel(t.streamNode, 'stream', level.hw, level.source);
+      return {
+        ...hw,
+        node: t.streamNode,
+        index: j,
+        cardIndex: probing ? streamCount++ : undefined,
+        type: t.type,
+        typeNode: t.typeNode,
+        uniqueId: t.streamNode.child('unique-id')?.value?.text,
+      };
+    });
+    return { ...level, node: deviceNode, index, name, nameNode: deviceNode.child('name'), streams, ignored: ignoredStreams };
+  });
+
+  return {
+    ...card,
+    node: cardNode,
+    root,
+    path,
+    id: `${root.domid}/${root.index}`,
+    label: root.label,
+    probe: failure ? { ok: false, ...failure } : { ok: true },
+    devices,
+    ignored,
+    shortName: cardNode.child('short-name')?.value?.text,
+    longName: cardNode.child('long-name')?.value?.text,
+  };
+}
+
+function streamPath(cardPath: string, device: number, stream: XsNode): string {
+  return `${cardPath}/${device}/${stream.name}`;
+}
+
+/** strlcpy into a fixed field keeps at most `max` bytes. */
+export function truncateBytes(bytes: string, max: number): string {
+  return bytes.length > max ? bytes.slice(0, max) : bytes;
+}
+
+export function resolveCards(roots: CardRoot[]): ResolvedCard[] {
+  return roots.map(resolveCard);
+}

@@ -1,0 +1,31 @@
+/** Keys in a dump that the frontend never reads at that level (typos such as sample_rates). */
+import { finding, Finding, RULES } from '../catalogue';
+import { replaceFix, RuleContext } from '../context';
+import { CONFIG_KEYS_AT, RUNTIME_KEYS } from '../../tables/sndif';
+import { closest } from '../../model/suggest';
+import type { XsNode } from '../../model/xenstoreTree';
+
+export function unknownKeyRules(ctx: RuleContext): Finding[] {
+  if (ctx.language !== 'xenstore') return [];
+  const out: Finding[] = [];
+  const check = (node: XsNode, level: 'card' | 'device' | 'stream') => {
+    const known = [...CONFIG_KEYS_AT[level], ...RUNTIME_KEYS[level]];
+    for (const [name, child] of node.children) {
+      if (/^\d+$/.test(name) && level !== 'stream') continue;
+      if (known.includes(name)) continue;
+      const suggestion = closest(name, CONFIG_KEYS_AT[level]);
+      const where = level === 'device' ? 'a PCM device' : `a ${level}`;
+      out.push(finding(RULES.xsUnknownKey, child.keySpan,
+        `The frontend never reads "${name}" at ${where}${suggestion ? ` (did you mean ${suggestion}?)` : ''}: it has no effect`,
+        suggestion ? replaceFix(`Rename to ${suggestion}`, child.keySpan, suggestion) : undefined));
+    }
+  };
+  for (const card of ctx.cards) {
+    check(card.node, 'card');
+    for (const device of card.devices) {
+      check(device.node, 'device');
+      for (const stream of device.streams) check(stream.node, 'stream');
+    }
+  }
+  return out;
+}

@@ -1,0 +1,316 @@
+/**
+ * Parser for `xenstore-ls` output (tools/xenstore/xenstore_client.c, Xen 4.17):
+ *   plain      ` name = "value"`      one blank of indent per depth below the listed root
+ *   -f         `/full/path = "value"`
+ *   -p         the line padded with ` . . .` and then `  (n0,r1)`; `-f -p`: blanks then perms
+ *   no value   `name:`               (xs_read failed)
+ * Values are escaped by sanitise_value: \t \n \r \\, bytes below 8 as \NNN, other
+ * non-printable bytes as \xNN; `"` is not escaped, so a value runs to the line's last `"`.
+ * A value cut to the terminal width ends in `\...`.
+ *
+ * Every line is checked, but nodes are only built below `…/device/vsnd` and
+ * `…/backend/vsnd` (or everywhere for a subtree listing, whose root must be inferred), so a
+ * dump of a whole host stays cheap.
+ */
+import type { Span } from '../../text/lineIndex';
+import { MappedText } from '../../text/mappedText';
+import { finding, Finding, RULES } from '../../rules/catalogue';
+import { CardRoot, XsNode } from '../../model/xenstoreTree';
+
+export type DumpForm = 'plain' | 'full' | 'mixed' | 'empty';
+
+export interface XsComment { readonly span: Span; readonly text: string }
+
+export interface XsDump {
+  readonly form: DumpForm;
+  readonly permissions: boolean;
+  /** The tree of vsnd-relevant nodes, rooted at `/` (or at the listed subtree). */
+  readonly root: XsNode;
+  readonly cards: CardRoot[];
+  readonly findings: Finding[];
+  readonly comments: XsComment[];
+  readonly lineCount: number;
+  /** True when the listing had no path prefix and its place in XenStore was inferred. */
+  readonly relative: boolean;
+}
+
+const ROOT_CHILDREN = new Set(['local', 'tool', 'vm', 'libxl', '@introduceDomain', '@releaseDomain']);
+const CARD_KEYS = new Set(['short-name', 'long-name', 'sample-rates', 'sample-formats', 'channels-min', 'channels-max', 'buffer-size', 'backend', 'backend-id']);
+
+interface ParsedLine {
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  readonly depth: number;
+  readonly full: boolean;
+  /** Offsets of the value inside the quotes (excluding a `\...` cut marker), or undefined for `name:`. */
+  readonly valueStart?: number;
+  readonly valueEnd?: number;
+  readonly truncated: boolean;
+  readonly perms: boolean;
+}
+
+export function parseXenStoreDump(text: string): XsDump {
+  const findings: Finding[] = [];
+  const comments: XsComment[] = [];
+  const root = new XsNode('', '/', { start: 0, end: 0 }, { start: 0, end: 0 });
+  let sawPlain = false;
+  let sawFull = false;
+  let sawPerms = false;
+  let relative: boolean | undefined;
+  // Plain form: names of the current path, and whether that path is worth building.
+  const stack: string[] = [];
+  const nodes: (XsNode | undefined)[] = [];
+  let lineCount = 0;
+
+  let pos = 0;
+  const n = text.length;
+  if (text.charCodeAt(0) === 0xfeff) pos = 1;
+  while (pos <= n) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = n;
+    let end = eol;
+    if (end > pos && text.charCodeAt(end - 1) === 13) end--;
+    const lineStart = pos;
+    pos = eol + 1;
+    lineCount++;
+    if (end === lineStart) {
+      if (eol >= n) break;
+      continue;
+    }
+    const first = text.charCodeAt(lineStart);
+    if (first === 35 /* # */) {
+      comments.push({ span: { start: lineStart, end }, text: text.slice(lineStart + 1, end) });
+      continue;
+    }
+    if (text.startsWith('xenstore-ls:', lineStart) || text.startsWith('xenstore-', lineStart) && text.indexOf(': ', lineStart) < end && text.indexOf(' = ', lineStart) < 0) {
+      findings.push(finding(RULES.xsToolError, { start: lineStart, end },
+        `xenstore-ls printed an error here, not a node: ${text.slice(lineStart, end)}`));
+      continue;
+    }
+    if (/^\S*[$#] /.test(text.slice(lineStart, Math.min(end, lineStart + 200))) && text.indexOf('xenstore', lineStart) < end && text.indexOf('xenstore', lineStart) >= 0) {
+      continue; // a pasted shell prompt with the command
+    }
+    const line = parseLine(text, lineStart, end);
+    if (typeof line === 'string') {
+      findings.push(finding(RULES.xsSyntax, { start: lineStart, end }, line));
+      continue;
+    }
+    if (line.perms) sawPerms = true;
+    if (line.full) {
+      sawFull = true;
+      addFullPath(root, text, line, lineStart, end, findings);
+      continue;
+    }
+    sawPlain = true;
+    const name = text.slice(line.nameStart, line.nameEnd);
+    if (line.depth > stack.length) {
+      findings.push(finding(RULES.xsSyntax, { start: lineStart, end: line.nameStart },
+        `Indented ${line.depth} blanks, but the line above is at depth ${stack.length - 1}: xenstore-ls indents children by exactly one blank`));
+      continue;
+    }
+    stack.length = line.depth;
+    nodes.length = line.depth;
+    if (relative === undefined) relative = !(line.depth === 0 && ROOT_CHILDREN.has(name));
+    stack.push(name);
+    const parent = line.depth === 0 ? root : nodes[line.depth - 1];
+    let node: XsNode | undefined;
+    if (parent && (relative || isRelevant(stack))) {
+      node = parent.ensure(name, { start: lineStart, end }, { start: line.nameStart, end: line.nameEnd });
+      node.span = { start: lineStart, end };
+      node.keySpan = { start: line.nameStart, end: line.nameEnd };
+      setValue(node, text, line, findings);
+      const indent = ' '.repeat(line.depth + 1);
+      node.insertion = { offset: end, text: (k, v) => `\n${indent}${k} = "${v}"` };
+    }
+    nodes.push(node);
+    if (eol >= n) break;
+  }
+
+  const form: DumpForm = sawPlain && sawFull ? 'mixed' : sawFull ? 'full' : sawPlain ? 'plain' : 'empty';
+  const isRelative = form === 'plain' && relative === true;
+  const cards = isRelative ? inferCards(root) : absoluteCards(root);
+  return { form, permissions: sawPerms, root, cards, findings, comments, lineCount, relative: isRelative };
+}
+
+/** Only paths at or below …/device/vsnd or …/backend/vsnd are built; their ancestors too. */
+function isRelevant(stack: string[]): boolean {
+  // /local/domain/D/device/vsnd/...  or  /local/domain/B/backend/vsnd/...
+  if (stack[0] !== 'local') return false;
+  if (stack.length <= 3) return stack.length < 2 || stack[1] === 'domain';
+  if (stack[1] !== 'domain' || (stack[3] !== 'device' && stack[3] !== 'backend')) return false;
+  return stack.length === 4 || stack[4] === 'vsnd';
+}
+
+function parseLine(text: string, start: number, end: number): ParsedLine | string {
+  let i = start;
+  while (i < end && text.charCodeAt(i) === 32) i++;
+  const depth = i - start;
+  const full = text.charCodeAt(i) === 47; // '/'
+  const nameStart = i;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) break;
+    if (c === 58 /* : */ && (i + 1 === end || text.charCodeAt(i + 1) === 32)) break;
+    i++;
+  }
+  const nameEnd = i;
+  if (nameEnd === nameStart) return 'Expected a node name: xenstore-ls lines read `name = "value"` (or `/path = "value"` with -f)';
+  if (text.charCodeAt(i) === 58) {
+    const rest = text.slice(i + 1, end);
+    const perms = /\(.*\)\s*$/.test(rest);
+    if (rest.trim() !== '' && !perms) return 'Unexpected text after `name:`';
+    return { nameStart, nameEnd, depth, full, truncated: false, perms };
+  }
+  if (!text.startsWith(' = "', i)) {
+    return `Expected \` = "value"\` after the node name "${text.slice(nameStart, nameEnd)}"`;
+  }
+  const valueStart = i + 4;
+  const lastQuote = text.lastIndexOf('"', end - 1);
+  if (lastQuote < valueStart) return 'The value has no closing `"`';
+  const after = text.slice(lastQuote + 1, end);
+  let perms = false;
+  if (after.length > 0) {
+    if (!/^[ .]*(\([^()]*\))?\s*$/.test(after)) return `Unexpected text after the value: "${after.trim()}"`;
+    perms = after.includes('(');
+  }
+  let valueEnd = lastQuote;
+  let truncated = false;
+  if (valueEnd - valueStart >= 4 && text.startsWith('\\...', valueEnd - 4)) {
+    let backslashes = 0;
+    for (let k = valueEnd - 4; k >= valueStart && text.charCodeAt(k) === 92; k--) backslashes++;
+    if (backslashes % 2 === 1) {
+      truncated = true;
+      valueEnd -= 4;
+    }
+  }
+  return { nameStart, nameEnd, depth, full, valueStart, valueEnd, truncated, perms };
+}
+
+function addFullPath(root: XsNode, text: string, line: ParsedLine, lineStart: number, end: number, findings: Finding[]): void {
+  const path = text.slice(line.nameStart, line.nameEnd);
+  const names = path.split('/').slice(1);
+  if (names.some((s) => s === '')) {
+    findings.push(finding(RULES.xsSyntax, { start: line.nameStart, end: line.nameEnd }, `"${path}" is not a valid XenStore path`));
+    return;
+  }
+  if (!isRelevant(names)) return;
+  let node = root;
+  for (const name of names) node = node.ensure(name, { start: lineStart, end });
+  node.span = { start: lineStart, end };
+  const nameOffset = line.nameEnd - names[names.length - 1].length;
+  node.keySpan = { start: nameOffset, end: line.nameEnd };
+  setValue(node, text, line, findings);
+  node.insertion = { offset: end, text: (k, v) => `\n${path}/${k} = "${v}"` };
+}
+
+function setValue(node: XsNode, text: string, line: ParsedLine, findings: Finding[]): void {
+  if (line.valueStart === undefined || line.valueEnd === undefined) return;
+  const source = unescapeValue(text, line.valueStart, line.valueEnd);
+  node.value = { text: source.text, span: { start: line.valueStart, end: line.valueEnd }, source, truncated: line.truncated };
+  if (line.truncated) {
+    findings.push(finding(RULES.xsTruncated, { start: line.valueStart, end: line.valueEnd + 4 },
+      `xenstore-ls cut this value to fit the terminal (\\...): only its first ${source.text.length} bytes are shown, and what follows is unknown; list with \`xenstore-ls -f\` piped to a file for whole values`));
+  }
+}
+
+/** Undo sanitise_value. Each decoded byte maps to the document offset of its escape. */
+export function unescapeValue(text: string, start: number, end: number): MappedText {
+  const raw = text.slice(start, end);
+  // eslint-disable-next-line no-control-regex
+  if (!raw.includes('\\') && /^[\x00-\x7f]*$/.test(raw)) return MappedText.plain(raw, start);
+  let out = '';
+  const offsets: number[] = [];
+  let i = start;
+  while (i < end) {
+    const c = text[i];
+    if (c === '\\' && i + 1 < end) {
+      const nc = text[i + 1];
+      const simple = nc === 't' ? '\t' : nc === 'n' ? '\n' : nc === 'r' ? '\r' : nc === '\\' ? '\\' : undefined;
+      if (simple !== undefined) {
+        offsets.push(i);
+        out += simple;
+        i += 2;
+        continue;
+      }
+      if (nc === 'x' && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 2, i + 4)) && i + 4 <= end) {
+        offsets.push(i);
+        out += String.fromCharCode(Number.parseInt(text.slice(i + 2, i + 4), 16));
+        i += 4;
+        continue;
+      }
+      if (/^[0-7]{3}$/.test(text.slice(i + 1, i + 4)) && i + 4 <= end) {
+        offsets.push(i);
+        out += String.fromCharCode(Number.parseInt(text.slice(i + 1, i + 4), 8));
+        i += 4;
+        continue;
+      }
+      if (i + 4 > end || /^x[0-9a-fA-F]?$|^[0-7]{1,2}$/.test(text.slice(i + 1, end))) break; // an escape cut by truncation
+    }
+    const code = c.charCodeAt(0);
+    if (code < 0x80) {
+      offsets.push(i);
+      out += c;
+      i++;
+    } else {
+      // Raw non-ASCII pasted into a dump: store its UTF-8 bytes, all mapped to this character.
+      const cp = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      for (const byte of Buffer.from(ch, 'utf8')) {
+        offsets.push(i);
+        out += String.fromCharCode(byte);
+      }
+      i += ch.length;
+    }
+  }
+  offsets.push(i);
+  return MappedText.mapped(out, offsets);
+}
+
+function absoluteCards(root: XsNode): CardRoot[] {
+  const cards: CardRoot[] = [];
+  const domains = root.child('local')?.child('domain');
+  if (!domains) return cards;
+  for (const [domid, domain] of domains.children) {
+    const vsnd = domain.child('device')?.child('vsnd');
+    if (!vsnd) continue;
+    for (const [index, node] of vsnd.children) {
+      const backend = backendTwin(root, node, domid, index);
+      cards.push({ node, domid, index, label: `card ${index} of domain ${domid}`, backend });
+    }
+  }
+  return cards;
+}
+
+function backendTwin(root: XsNode, card: XsNode, domid: string, index: string): XsNode | undefined {
+  const link = card.child('backend')?.value?.text;
+  const fromLink = link?.match(/^\/local\/domain\/([^/]+)\/backend\/vsnd\/[^/]+\/[^/]+$/);
+  const b = fromLink ? fromLink[1] : '0';
+  return root.child('local')?.child('domain')?.child(b)?.child('backend')?.child('vsnd')?.child(domid)?.child(index);
+}
+
+/**
+ * A listing without path prefix (`xenstore-ls /local/domain/1/device/vsnd`, or one card):
+ * find where its cards are from its shape and from each card's `backend` link.
+ */
+function inferCards(root: XsNode): CardRoot[] {
+  const fromLink = (node: XsNode, fallbackIndex: string): CardRoot => {
+    const m = node.child('backend')?.value?.text.match(/^\/local\/domain\/[^/]+\/backend\/vsnd\/([^/]+)\/([^/]+)$/);
+    return { node, domid: m ? m[1] : '?', index: m ? m[2] : fallbackIndex, label: m ? `card ${m[2]} of domain ${m[1]}` : `card ${fallbackIndex}` };
+  };
+  const looksLikeCard = (node: XsNode) =>
+    [...node.children.keys()].some((k) => CARD_KEYS.has(k)) || (node.child('0')?.children.size ?? 0) > 0;
+  // A listing that contains a vsnd directory (of a domain or its device directory).
+  const vsndDirs: XsNode[] = [];
+  const walk = (node: XsNode, depth: number) => {
+    if (depth > 6) return;
+    for (const [name, child] of node.children) {
+      if (name === 'vsnd' && (node === root || node.name === 'device')) vsndDirs.push(child);
+      else walk(child, depth + 1);
+    }
+  };
+  walk(root, 0);
+  if (vsndDirs.length) return vsndDirs.flatMap((dir) => [...dir.children].map(([i, node]) => fromLink(node, i)));
+  const top = [...root.children.values()];
+  if ([...root.children.keys()].some((k) => CARD_KEYS.has(k))) return [fromLink(root, '0')];
+  return top.filter((node) => /^\d+$/.test(node.name) && looksLikeCard(node)).map((node) => fromLink(node, node.name));
+}

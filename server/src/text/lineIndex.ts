@@ -1,0 +1,71 @@
+/**
+ * Offsets are UTF-16 code unit indices into the document string, which is exactly what LSP
+ * positions count, so a position is (line, offset - lineStart).
+ */
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+/** A half-open span of document offsets. */
+export interface Span { start: number; end: number }
+
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  /** End of the line's content, before its line break. */
+  lineEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    let end = this.starts[line + 1];
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.starts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const start = this.starts[position.line];
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}
+
+export function spanContains(span: Span, offset: number): boolean {
+  return offset >= span.start && offset <= span.end;
+}

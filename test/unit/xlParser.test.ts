@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseXl } from '../../server/src/syntax/xl/parser';
+import { expectFindings } from '../helpers';
+import { analyze } from '../../server/src/service/analyze';
+
+test('settings with =, +=, ; and newline separators, comments', () => {
+  const file = parseXl('a = 1; b = "x" # note\nc += [ \'y\', ]\n');
+  assert.deepEqual(file.settings.map((s) => [s.name, s.op, s.value?.kind]), [['a', '=', 'number'], ['b', '=', 'string'], ['c', '+=', 'list']]);
+  assert.deepEqual(file.comments.map((c) => c.text), [' note']);
+  assert.equal(file.findings.length, 0);
+});
+
+test('numbers stay text: decimal, octal, hex', () => {
+  const file = parseXl('a = 010\nb = 0x1f\nc = 42\n');
+  assert.deepEqual(file.settings.map((s) => s.value!.kind === 'number' ? s.value!.value.text : ''), ['010', '0x1f', '42']);
+});
+
+test('nested lists with trailing commas and newlines inside', () => {
+  const file = parseXl("v = [\n  [ 'a',\n    'b', ],\n  [ ],\n]\n");
+  const v = file.settings[0].value!;
+  assert.equal(v.kind, 'list');
+  if (v.kind !== 'list') return;
+  assert.equal(v.items.length, 2);
+  assert.equal(file.findings.length, 0);
+});
+
+test('escapes are decoded and every character maps back to the document', () => {
+  const text = 'a = "x\\ty\\"z"\n';
+  const s = parseXl(text).settings[0].value!;
+  assert.equal(s.kind, 'string');
+  if (s.kind !== 'string') return;
+  assert.equal(s.value.text, 'x\ty"z');
+  // 'y' is decoded index 2; in the document it sits after `"x\t`.
+  assert.equal(text[s.value.at(2)], 'y');
+  assert.equal(text.slice(s.value.at(3), s.value.at(4)), '\\"');
+  assert.equal(s.value.at(s.value.length), text.lastIndexOf('"'));
+});
+
+test('single-quoted strings take the same escapes', () => {
+  const s = parseXl("a = 'it\\'s'\n").settings[0].value!;
+  assert.equal(s.kind === 'string' && s.value.text, "it's");
+});
+
+test('xl 4.17 rejects \\x escapes and drops octal escapes', () => {
+  expectFindings('a = "\\x41"\n', 'xl', [{ code: 'xl-escape', at: '\\x41', message: 'invalid digit after backslash hex numerical character escape' }]);
+  const a = expectFindings('a = "A\\101B"\n', 'xl', [{ code: 'xl-escape-dropped', at: '\\101', severity: 'warning' }]);
+  const v = a.xl!.file.settings[0].value!;
+  assert.equal(v.kind === 'string' && v.value.text, 'AB');
+  expectFindings('a = "\\q"\n', 'xl', [{ code: 'xl-escape', at: '\\q', message: 'invalid character after backlash in quoted string' }]);
+});
+
+test('lexical errors: uppercase names, unterminated strings, Python', () => {
+  expectFindings('Name = "x"\n', 'xl', [{ code: 'xl-lexical', at: 'Name', message: "config parsing error near `Name': lexical error" }]);
+  expectFindings("a = 'open\nb = 1\n", 'xl', [{ code: 'xl-lexical', at: "'open", message: 'unterminated string' }]);
+  expectFindings('memory = int(512)\n', 'xl', [{ code: 'xl-lexical', at: '(512)', message: 'looks like Python' }]);
+});
+
+test('a comment on the last line needs a line break, as xl requires', () => {
+  expectFindings('a = 1\n# end', 'xl', [{ code: 'xl-lexical', at: '# end', message: 'line break after a comment' }]);
+});
+
+test('CRLF line endings are one error for the file, and parsing goes on', () => {
+  const a = expectFindings('a = 1\r\nb = 2\r\n', 'xl', [{ code: 'xl-crlf', at: '\r', message: '2 lines end in CR or CRLF' }]);
+  assert.equal(a.xl!.file.settings.length, 2);
+});
+
+test('syntax errors point at the token and the rest of the file is analysed', () => {
+  const a = expectFindings('a = = 1\nb = 2\nc 3\nd = 4\n', 'xl', [
+    { code: 'xl-syntax', at: '=', nth: 1, message: "unexpected '=', expecting STRING or NUMBER or '['" },
+    { code: 'xl-syntax', at: '3', message: 'unexpected NUMBER, expecting "+=" or \'=\'' },
+  ]);
+  assert.deepEqual(a.xl!.file.settings.map((s) => s.name), ['b', 'd']);
+});
+
+test('an unclosed list keeps its items for analysis', () => {
+  const text = "vsnd = [ [ 'PCM', 'STREAM, type=x' ]\n";
+  const a = analyze(text, 'xl');
+  assert.deepEqual(a.findings.map((f) => [f.rule.code, f.span.start, f.span.end]), [
+    ['vsnd-invalid-stream-type', text.indexOf('x\''), text.indexOf('x\'') + 1],
+    ['xl-syntax', text.length, text.length],
+  ]);
+  assert.match(a.findings[1].message, /unexpected \$end, expecting '\]'/);
+});
+
+test('a missing comma between list items is reported once and bridged', () => {
+  const text = "v = [ 'a'\n 'b' ]\nw = 1\n";
+  const a = expectFindings(text, 'xl', [{ code: 'xl-syntax', at: "'b'", message: "unexpected STRING, expecting ']'" }]);
+  const v = a.xl!.file.settings[0].value!;
+  assert.equal(v.kind === 'list' && v.items.length, 2);
+  assert.deepEqual(a.xl!.file.settings.map((s) => s.name), ['v', 'w']);
+});
