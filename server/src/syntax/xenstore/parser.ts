@@ -105,7 +105,9 @@ export function parseXenStoreDump(text: string): XsDump {
     const name = text.slice(line.nameStart, line.nameEnd);
     if (line.depth > stack.length) {
       findings.push(finding(RULES.xsSyntax, { start: lineStart, end: line.nameStart },
-        `Indented ${line.depth} blanks, but the line above is at depth ${stack.length - 1}: xenstore-ls indents children by exactly one blank`));
+        stack.length === 0
+          ? `The first node is indented ${line.depth} blank${line.depth === 1 ? '' : 's'}: xenstore-ls starts the listed tree at column 1`
+          : `Indented ${line.depth} blanks, but the line above is at depth ${stack.length - 1}: xenstore-ls indents children by exactly one blank`));
       continue;
     }
     stack.length = line.depth;
@@ -298,7 +300,7 @@ function inferCards(root: XsNode): CardRoot[] {
     return { node, domid: m ? m[1] : '?', index: m ? m[2] : fallbackIndex, label: m ? `card ${m[2]} of domain ${m[1]}` : `card ${fallbackIndex}` };
   };
   const looksLikeCard = (node: XsNode) =>
-    [...node.children.keys()].some((k) => CARD_KEYS.has(k)) || (node.child('0')?.children.size ?? 0) > 0;
+    [...node.children.keys()].some((k) => CARD_KEYS.has(k)) || node.child('0') !== undefined;
   // A listing that contains a vsnd directory (of a domain or its device directory).
   const vsndDirs: XsNode[] = [];
   const walk = (node: XsNode, depth: number) => {

@@ -1,0 +1,102 @@
+/** Table-driven: every catalogue rule with its exact code, range, severity and message. */
+import { test } from 'node:test';
+import { expectFindings, guest, Expected } from '../helpers';
+import type { SndifLanguage } from '../../server/src/service/language';
+
+const P = `'PCM', 'STREAM, type=p'`;
+
+const XL_CASES: [string, string, Expected[]][] = [
+  ['the man page example: id= where unique-id= is meant', guest(`[ [ 'CARD, short-name=Main', 'PCM, name=Main', 'STREAM, id=0, type=p' ] ]`),
+    [{ code: 'vsnd-invalid-param', at: 'id=0', severity: 'error', message: 'Invalid parameter: id=0 (did you mean unique-id?)' }]],
+  ['unknown item type', guest(`[ [ 'SPEAKER, x=1', ${P} ] ]`),
+    [{ code: 'vsnd-invalid-item', at: 'SPEAKER', severity: 'error', message: 'Invalid key: SPEAKER' }]],
+  ['unknown key', guest(`[ [ 'CARD, volume=11', ${P} ] ]`),
+    [{ code: 'vsnd-invalid-param', at: 'volume=11', message: 'Invalid parameter: volume=11' }]],
+  ['key of another item type', guest(`[ [ 'CARD, name=x', ${P} ] ]`),
+    [{ code: 'vsnd-invalid-param', at: 'name=x', message: 'name belongs to PCM items, not CARD' }]],
+  ['blank before =', guest(`[ [ 'PCM', 'STREAM, type =p' ] ]`),
+    [{ code: 'vsnd-key-blank', at: 'type =p', message: 'Invalid parameter: type =p' }, { code: 'stream-type-missing', at: "'STREAM, type =p'" }]],
+  ['comma inside a list', guest(`[ [ 'CARD, sample-rates=8000, 48000', ${P} ] ]`),
+    [{ code: 'vsnd-list-comma', at: ', 48000', message: 'Invalid parameter: 48000' }]],
+  ['unknown format, with a suggestion', guest(`[ [ 'CARD, sample-formats=s16le', ${P} ] ]`),
+    [{ code: 'vsnd-invalid-format', at: 's16le', message: 'Invalid pcm format: s16le (did you mean s16_le?)' }]],
+  ['float_le as the man page lists it', guest(`[ [ 'CARD, sample-formats=float_le', ${P} ] ]`),
+    [{ code: 'vsnd-invalid-format', at: 'float_le', message: 'float formats cannot be configured through xl' }]],
+  ['f32_le passes xl but the guest ignores it', guest(`[ [ 'CARD, sample-formats=f32_le', ${P} ] ]`),
+    [{ code: 'format-unsupported', at: 'f32_le', severity: 'warning', message: 'f32_le is libxl\'s name for float_le' },
+      { code: 'formats-none-supported', at: 'f32_le', message: 'keeps the inherited formats: u8, s16_le' }]],
+  ['bad stream type', guest(`[ [ 'PCM', 'STREAM, type=x' ] ]`),
+    [{ code: 'vsnd-invalid-stream-type', at: 'x', nth: 0, message: 'Invalid stream type: x' }]],
+  ['stream without type', guest(`[ [ 'PCM', 'STREAM, unique-id=a' ] ]`),
+    [{ code: 'stream-type-missing', at: "'STREAM, unique-id=a'", severity: 'error', message: 'fails to probe with -ENOENT' }]],
+  ['card without PCM device', guest(`[ [ 'CARD, short-name=x' ] ]`),
+    [{ code: 'card-no-device', at: "[ 'CARD, short-name=x' ]", severity: 'error', message: '-ENODEV' }]],
+  ['empty list crashes xl', guest(`[ [ 'CARD, sample-rates=', ${P} ] ]`),
+    [{ code: 'vsnd-empty-list', at: 'sample-rates=', message: 'SIGSEGV' }]],
+  ['vsnd as a single value', 'vsnd = "card"\n', [{ code: 'vsnd-not-list', at: '"card"' }]],
+  ['card as a string', guest(`[ 'PCM' ]`), [{ code: 'vsnd-card-not-list', at: "'PCM'", message: 'Failed to get vsnd card list: Invalid argument' }]],
+  ['nested list inside a card', guest(`[ [ ${P}, [ 'x' ], 'PCM' ] ]`),
+    [{ code: 'vsnd-item-not-string', at: "[ 'x' ]", message: 'the 1 item after it is ignored' }]],
+  ['stream before any PCM', guest(`[ [ 'STREAM, type=p' ] ]`), [{ code: 'vsnd-implicit-pcm', at: 'STREAM', severity: 'warning' }]],
+  ['unsupported rate and nearest', guest(`[ [ 'CARD, sample-rates=44000;48000', ${P} ] ]`),
+    [{ code: 'rate-unsupported', at: '44000', message: 'nearest supported: 44100, 48000' }]],
+  ['all rates unsupported', guest(`[ [ 'CARD, sample-rates=44000', ${P} ] ]`),
+    [{ code: 'rate-unsupported', at: '44000' }, { code: 'rates-none-supported', at: '44000', message: 'keeps the inherited rates: continuous 5512–48000 Hz' }]],
+  ['channels-min above channels-max', guest(`[ [ 'CARD, channels-min=4, channels-max=2', ${P} ] ]`),
+    [{ code: 'channels-min-above-max', at: '4', message: 'card 0 gets exactly 2 channels' }]],
+  ['buffer too small for two periods', guest(`[ [ 'CARD, buffer-size=100', ${P} ] ]`),
+    [{ code: 'buffer-too-small', at: '100', message: 'periods_max becomes 1' }]],
+  ['junk, zero, negative, octal numbers', guest(`[ [ 'CARD, channels-max=2x, buffer-size=lots', 'PCM, channels-min=0, channels-max=-1', 'STREAM, type=p, buffer-size=044100' ] ]`),
+    [{ code: 'number-junk', at: '2x', message: 'xl reads 2 and ignores "x"' },
+      { code: 'number-junk', at: 'lots', message: 'xl reads 0' },
+      { code: 'number-zero', at: '0', nth: 0 },
+      { code: 'number-negative', at: '-1', message: 'wraps it to 4294967295' },
+      { code: 'widens-parent', at: '-1', message: 'channels-max 4294967295 is above its card\'s 2' },
+      { code: 'number-base', at: '044100', message: 'octal: 18496' }]],
+  ['a lower level widening its parent', guest(`[ [ 'CARD, sample-rates=48000', 'PCM', 'STREAM, type=p, sample-rates=44100;48000' ] ]`),
+    [{ code: 'widens-parent', at: '44100;48000', message: 'adds rate 44100' }]],
+  ['duplicate unique-id', guest(`[ [ 'PCM', 'STREAM, type=p, unique-id=a', 'STREAM, type=c, unique-id=a' ] ]`),
+    [{ code: 'unique-id-duplicate', at: 'a', nth: 2, message: 'unique-id "a" is already used' }]],
+  ['PCM name too long', guest(`[ [ 'PCM, name=${'x'.repeat(80)}', 'STREAM, type=p' ] ]`),
+    [{ code: 'pcm-name-too-long', at: 'x'.repeat(80), message: 'keeps the first 79' }]],
+  ['more than 8 PCM devices', guest(`[ [ ${Array.from({ length: 9 }, (_, i) => `'PCM, name=d${i}', 'STREAM, type=p'`).join(', ')} ] ]`),
+    [{ code: 'too-many-devices', at: "'PCM, name=d8'" }]],
+  ['blank kept in a name', guest(`[ [ 'CARD, short-name=Main ', ${P} ] ]`), [{ code: 'value-blank', at: 'Main ' }]],
+  ['suppression comments and unknown codes', `# sndif-disable-next-line vsnd-invalid-param\nvsnd = [ [ 'CARD, bad=1', ${P} ] ]\n# sndif-disable rate-unsupportd\n`,
+    [{ code: 'unknown-rule-code', at: 'rate-unsupportd', message: 'did you mean rate-unsupported?' }]],
+];
+
+const DUMP = (lines: string[]) => lines.map((l) => `/local/domain/1/device/vsnd/0${l}`).join('\n') + '\n';
+const OK_STREAM = ['/0 = ""', '/0/0 = ""', '/0/0/type = "p"'];
+
+const XS_CASES: [string, string, Expected[]][] = [
+  ['blanks inside a list', DUMP(['/sample-rates = "8000, 48000"', ...OK_STREAM]), [{ code: 'list-blank', at: '8000, 48000', message: '" 48000" matches nothing' }]],
+  ['bad stream type', DUMP(['/0 = ""', '/0/0 = ""', '/0/0/type = "playback"']), [{ code: 'stream-type-invalid', at: 'playback', message: '-EINVAL' }]],
+  ['missing stream type', DUMP(['/0 = ""', '/0/0 = ""']), [{ code: 'stream-type-missing', at: '0', nth: 4, message: '-ENOENT' }]],
+  ['a gap in device indices', DUMP([...OK_STREAM, '/2 = ""']), [{ code: 'index-gap', at: '2', nth: 0 }]],
+  ['unknown key', DUMP(['/sample_rates = "8000"', ...OK_STREAM]), [{ code: 'xs-unknown-key', at: 'sample_rates', message: 'did you mean sample-rates?' }]],
+  ['hex and signed numbers the kernel does not read', DUMP(['/channels-max = "0x4"', '/buffer-size = "-1"', ...OK_STREAM]),
+    [{ code: 'number-base', at: '0x4' }, { code: 'number-negative', at: '-1' }]],
+  ['a truncated value', 'name = "long\\..."\n', [{ code: 'xs-truncated', at: 'long\\...' }]],
+  ['a line that is not xenstore-ls output', 'local = ""\n domain = ""\nwhat is this\n', [{ code: 'xs-syntax', at: 'what is this' }]],
+  ['an error line from the tool', 'xenstore-ls: xs_directory (/nonexistent): No such file or directory\n',
+    [{ code: 'xs-tool-error', at: 'xenstore-ls: xs_directory (/nonexistent): No such file or directory', severity: 'information' }]],
+];
+
+function run(language: SndifLanguage, cases: [string, string, Expected[]][]) {
+  for (const [name, text, expected] of cases) test(`${language}: ${name}`, () => void expectFindings(text, language, expected));
+}
+
+run('xl', XL_CASES);
+run('xenstore', XS_CASES);
+
+test('narrowing warnings can be switched off', () => {
+  expectFindings(guest(`[ [ 'CARD, sample-rates=48000', 'PCM', 'STREAM, type=p, sample-rates=44100;48000' ] ]`), 'xl', [], { rules: { narrowingWarnings: false } });
+});
+
+test('the clean examples have no findings', async () => {
+  const { readFileSync } = await import('node:fs');
+  for (const [file, lang] of [['examples/guest-clean.cfg', 'xl'], ['examples/xenstore-host.txt', 'xenstore']] as const) {
+    expectFindings(readFileSync(file, 'utf8'), lang, []);
+  }
+});
