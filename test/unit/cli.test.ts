@@ -46,7 +46,7 @@ test('bad input: one clear line and exit 2, nothing written', async () => {
     [join(dir, 'missing.cfg'), 'no such file'],
     [join(dir, 'empty.cfg'), 'the file is empty'],
     [join(dir, 'bin.cfg'), 'looks binary (a NUL byte at offset 1), not an xl.cfg or a xenstore-ls dump'],
-    [join(dir, 'sub'), 'is a directory'],
+    [join(dir, 'sub'), 'is a directory, not a file'],
   ];
   for (const [file, reason] of cases) {
     const r = await run(['lint', file]);
