@@ -105,6 +105,7 @@ function load(file: string, lang: SndifLanguage | undefined, options: { domid: n
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  if (argv[0] === 'lsp') return lsp(argv.slice(1), io);
   let args: Parsed;
   try {
     args = parseArgs(argv);
@@ -122,11 +123,6 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case 'resolve': return resolve(args, io);
       case 'xenstore': return xenstore(args, io);
       case 'rules': return rules(io);
-      case 'lsp': {
-        const { startServer } = await import('../lsp/server');
-        startServer();
-        return new Promise<number>(() => undefined);
-      }
       default:
         io.err(`sndif: unknown command "${args.command}"\n${USAGE}\n`);
         return 2;
@@ -138,6 +134,23 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     throw e;
   }
+}
+
+const TRANSPORTS = ['--stdio', '--node-ipc'];
+
+/** The language server; vscode-languageserver reads the transport from process.argv. */
+function lsp(rest: string[], io: Io): Promise<number> {
+  const unknown = rest.filter((a) => !TRANSPORTS.includes(a) && !a.startsWith('--socket=') && !a.startsWith('--clientProcessId='));
+  if (unknown.length) {
+    io.err(`sndif: unknown lsp option ${unknown[0]}\n${USAGE}\n`);
+    return Promise.resolve(2);
+  }
+  if (!rest.some((a) => TRANSPORTS.includes(a) || a.startsWith('--socket='))) process.argv.push('--stdio');
+  // Loaded only here, so lint and resolve do not pay for the protocol libraries.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { startServer } = require('../lsp/server') as typeof import('../lsp/server');
+  startServer();
+  return new Promise<number>(() => undefined);
 }
 
 function lint(args: Parsed, io: Io): number {

@@ -1,1 +1,153 @@
-export function startServer(): void { throw new Error('not yet'); }
+/**
+ * The language server: protocol wiring only. Every request goes to a handler in handlers/,
+ * which calls the protocol-free language service. Runs over stdio (`--stdio`, also as
+ * `sndif lsp --stdio`), node IPC (`--node-ipc`) or a socket, as vscode-languageserver decides
+ * from the command line.
+ */
+import {
+  CodeActionKind,
+  Connection,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentStore } from './documentStore';
+import { DEFAULT_SETTINGS, normalizeSettings, SndifSettings } from './settings';
+import { diagnosticsFor } from './handlers/diagnostics';
+import { hoverFor } from './handlers/hover';
+import { completionFor } from './handlers/completion';
+import { codeActionsFor } from './handlers/codeActions';
+import { foldingFor, symbolsFor } from './handlers/symbols';
+import { inlayHintsFor } from './handlers/inlayHints';
+import { COMMANDS, runCommand } from './handlers/commands';
+import { FIX_ALL_KIND } from '../service/codeActions';
+
+/** Pause after the last edit before diagnostics are pushed. */
+const DIAGNOSTICS_DELAY_MS = 120;
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+  const documents = new TextDocuments(TextDocument);
+  let settings: SndifSettings = DEFAULT_SETTINGS;
+  let canPullConfiguration = false;
+  let clientPullsDiagnostics = false;
+  const store = new DocumentStore(() => settings);
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  const guard = <T>(fallback: T, work: () => T): T => {
+    try {
+      return work();
+    } catch (e) {
+      // A bug must never take the editor's server down: log it and answer with nothing.
+      connection.console.error(`sndif: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return fallback;
+    }
+  };
+
+  const publish = (document: TextDocument) => {
+    const diagnostics = guard([], () => diagnosticsFor(store, settings, document));
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  };
+
+  const schedule = (document: TextDocument, delay: number) => {
+    if (clientPullsDiagnostics) return;
+    clearTimeout(timers.get(document.uri));
+    timers.set(document.uri, setTimeout(() => {
+      timers.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (current) publish(current);
+    }, delay));
+  };
+
+  const loadSettings = async () => {
+    if (!canPullConfiguration) return;
+    try {
+      settings = normalizeSettings(await connection.workspace.getConfiguration('sndif'));
+    } catch {
+      settings = DEFAULT_SETTINGS;
+    }
+    store.invalidate();
+  };
+
+  connection.onInitialize((params) => {
+    const caps = params.capabilities ?? {};
+    canPullConfiguration = caps.workspace?.configuration === true;
+    clientPullsDiagnostics = caps.textDocument?.diagnostic !== undefined;
+    if (params.initializationOptions && typeof params.initializationOptions === 'object') {
+      settings = normalizeSettings(params.initializationOptions);
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [',', '=', ';', "'", '"', '/', ' '] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        inlayHintProvider: true,
+        executeCommandProvider: { commands: [COMMANDS.resolved, COMMANDS.xenstoreKeys] },
+        diagnosticProvider: clientPullsDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      },
+      serverInfo: { name: 'sndif-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sndif' }).catch(() => undefined);
+      await loadSettings();
+      for (const d of documents.all()) schedule(d, 0);
+    }
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canPullConfiguration) await loadSettings();
+    else {
+      const section = (change.settings as { sndif?: unknown } | undefined)?.sndif;
+      if (section !== undefined) settings = normalizeSettings(section);
+      store.invalidate();
+    }
+    for (const d of documents.all()) schedule(d, 0);
+    if (clientPullsDiagnostics) connection.languages.diagnostics.refresh();
+  });
+
+  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidChangeContent((e) => schedule(e.document, DIAGNOSTICS_DELAY_MS));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    store.forget(e.document.uri);
+    if (!clientPullsDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  // Each request answers for the document as it is now; a cancelled one answers nothing.
+  const withDocument = <T>(uri: string, token: { isCancellationRequested: boolean }, fallback: T, work: (d: TextDocument) => T): T => {
+    const document = documents.get(uri);
+    if (!document || token.isCancellationRequested) return fallback;
+    return guard(fallback, () => work(document));
+  };
+
+  connection.languages.diagnostics.on((params, token) => ({
+    kind: DocumentDiagnosticReportKind.Full,
+    items: withDocument(params.textDocument.uri, token, [], (d) => diagnosticsFor(store, settings, d)),
+  }));
+  connection.onHover((p, token) => withDocument(p.textDocument.uri, token, null, (d) => hoverFor(store, d, p.position)));
+  connection.onCompletion((p, token) => withDocument(p.textDocument.uri, token, [], (d) => completionFor(store, d, p.position)));
+  connection.onCodeAction((p, token) => withDocument(p.textDocument.uri, token, [], (d) => codeActionsFor(store, d, p)));
+  connection.onDocumentSymbol((p, token) => withDocument(p.textDocument.uri, token, [], (d) => symbolsFor(store, d)));
+  connection.onFoldingRanges((p, token) => withDocument(p.textDocument.uri, token, [], (d) => foldingFor(store, d)));
+  connection.languages.inlayHint.on((p, token) => withDocument(p.textDocument.uri, token, [], (d) => inlayHintsFor(store, settings, d, p.range)));
+  connection.onExecuteCommand((p) => {
+    const uri = typeof p.arguments?.[0] === 'string' ? p.arguments[0] : undefined;
+    return guard(null, () => runCommand(store, p.command, uri ? documents.get(uri) : undefined));
+  });
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
+
+if (require.main === module) startServer();

@@ -38,13 +38,11 @@ export function writeCards(cards: CardModel[], options: XenStoreWriteOptions): {
       return node;
     };
     // libxl__device_generic_add: the frontend's backend link first, then the generic keys.
-    write(front, 'backend', back.path);
-    write(front, 'backend-id', b);
-    write(front, 'state', '1');
-    write(back, 'frontend', front.path);
-    write(back, 'frontend-id', d);
-    write(back, 'online', '1');
-    write(back, 'state', '1');
+    const generated: [XsNode, string, string][] = [
+      [front, 'backend', back.path], [front, 'backend-id', b], [front, 'state', '1'],
+      [back, 'frontend', front.path], [back, 'frontend-id', d], [back, 'online', '1'], [back, 'state', '1'],
+    ];
+    for (const [dir, key, value] of generated) write(dir, key, value).generated = true;
 
     const writeString = (dir: XsNode, key: string, field: Located<string> | undefined) => {
       if (field) write(dir, key, field.value, field.span, field.keySpan, field.valueSpan);

@@ -157,7 +157,7 @@ function modelCard(list: XlList, findings: Finding[]): CardModel {
   return card;
 }
 
-interface Piece {
+export interface Piece {
   /** The piece after its leading blanks were skipped, as xl sees it. */
   readonly text: MappedText;
   /** Offset in the item text where the piece (before skipping blanks) starts. */
@@ -165,7 +165,7 @@ interface Piece {
 }
 
 /** strtok(buf, ","): maximal runs of non-comma characters; then skip leading ' '. */
-function splitItem(value: MappedText): Piece[] {
+export function splitItem(value: MappedText): Piece[] {
   const pieces: Piece[] = [];
   const s = value.text;
   let i = 0;

@@ -24,6 +24,8 @@ export class XsNode {
   value: XsValue | undefined;
   /** Where and how a quick-fix adds a key below this node, when the document allows it. */
   insertion: { offset: number; text: (key: string, value: string) => string } | undefined;
+  /** Written by libxl on its own (backend links, state), not from any text in the document. */
+  generated = false;
 
   constructor(
     readonly name: string,

@@ -1,11 +1,30 @@
 /** Findings as LSP diagnostics; the fix payload travels in Diagnostic.data. */
-import { Diagnostic, DiagnosticSeverity, DiagnosticRelatedInformation, Location } from 'vscode-languageserver-types';
+import { Diagnostic, DiagnosticSeverity, DiagnosticRelatedInformation, Location, TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
 import type { Enforcer, FixData, Severity } from '../rules/catalogue';
+import type { LineIndex } from '../text/lineIndex';
 
+/** One way to fix a diagnostic, with its edits already in LSP ranges. */
+export interface FixOption {
+  readonly title: string;
+  readonly edits: TextEdit[];
+  readonly preferred: boolean;
+  /** Safe to apply without looking (used by source.fixAll). */
+  readonly safe: boolean;
+}
+
+/** Diagnostic.data: code actions are built from this, never from the message text. */
 export interface DiagnosticData {
   readonly enforcer: Enforcer;
-  readonly fix?: FixData;
+  readonly fixes: FixOption[];
+}
+
+export function fixOptions(fix: FixData | undefined, lines: LineIndex): FixOption[] {
+  if (!fix) return [];
+  const edits = (list: { span: { start: number; end: number }; text: string }[]) =>
+    list.map((e) => TextEdit.replace(lines.rangeOf(e.span), e.text));
+  if (fix.kind === 'replace') return [{ title: fix.title, edits: edits(fix.edits), preferred: fix.preferred ?? false, safe: fix.safe ?? false }];
+  return fix.choices.map((c) => ({ title: c.title, edits: edits(c.edits), preferred: c.preferred ?? false, safe: (fix.safe ?? false) && (c.preferred ?? false) }));
 }
 
 export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -26,7 +45,7 @@ export function toDiagnostics(analysis: Analysis, uri: string, options: Diagnost
     const override = options.severities?.[f.rule.code];
     if (override === 'off') continue;
     const severity = override ?? f.rule.severity;
-    const data: DiagnosticData = { enforcer: f.rule.enforcer, fix: f.fix };
+    const data: DiagnosticData = { enforcer: f.rule.enforcer, fixes: fixOptions(f.fix, analysis.lines) };
     const diagnostic: Diagnostic = {
       range: analysis.lines.rangeOf(f.span),
       severity: SEVERITY[severity],

@@ -1,0 +1,41 @@
+/** The `sndif` settings section, as the client sends it (workspace/configuration). */
+import type { Severity } from '../rules/catalogue';
+
+export interface SndifSettings {
+  /** Per-rule severity overrides: `{ "widens-parent": "information", "value-blank": "off" }`. */
+  readonly severity: Record<string, Severity | 'off'>;
+  /** Warn when a lower level widens its parent's range (the man page's "must narrow"). */
+  readonly narrowingWarnings: boolean;
+  readonly inlayHints: boolean;
+  /** Codes silenced in every XenStore dump (dumps have no place for comments of their own). */
+  readonly disabledRulesInDumps: string[];
+  /** Guest domid used for the keys of an xl.cfg. */
+  readonly domid: number;
+}
+
+export const DEFAULT_SETTINGS: SndifSettings = {
+  severity: {},
+  narrowingWarnings: true,
+  inlayHints: true,
+  disabledRulesInDumps: [],
+  domid: 1,
+};
+
+export function normalizeSettings(raw: unknown): SndifSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const severity: Record<string, Severity | 'off'> = {};
+  if (r.severity && typeof r.severity === 'object') {
+    for (const [code, value] of Object.entries(r.severity as Record<string, unknown>)) {
+      if (value === 'error' || value === 'warning' || value === 'information' || value === 'hint' || value === 'off') severity[code] = value;
+    }
+  }
+  const inlay = r.inlayHints;
+  return {
+    severity,
+    narrowingWarnings: typeof r.narrowingWarnings === 'boolean' ? r.narrowingWarnings : DEFAULT_SETTINGS.narrowingWarnings,
+    inlayHints: typeof inlay === 'boolean' ? inlay : inlay && typeof inlay === 'object' && typeof (inlay as { enabled?: unknown }).enabled === 'boolean'
+      ? (inlay as { enabled: boolean }).enabled : DEFAULT_SETTINGS.inlayHints,
+    disabledRulesInDumps: Array.isArray(r.disabledRulesInDumps) ? r.disabledRulesInDumps.filter((c): c is string => typeof c === 'string') : [],
+    domid: typeof r.domid === 'number' && Number.isInteger(r.domid) && r.domid >= 0 ? r.domid : DEFAULT_SETTINGS.domid,
+  };
+}

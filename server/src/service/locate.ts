@@ -1,0 +1,159 @@
+/**
+ * What sits at a document offset, in terms both languages share: a card, device or stream
+ * node, a key (and which list element of its value), or an xl item word.
+ */
+import type { Analysis } from './analyze';
+import type { ResolvedCard, ResolvedDevice, ResolvedStream } from '../resolver/resolve';
+import type { XsNode } from '../model/xenstoreTree';
+import { pieceSpans } from '../model/xenstoreTree';
+import type { Span } from '../text/lineIndex';
+import { splitItem } from '../model/vsndItems';
+import type { XlList, XlString } from '../syntax/xl/ast';
+import type { ItemType } from '../tables/sndif';
+
+export interface LevelRef {
+  readonly card: ResolvedCard;
+  readonly device?: ResolvedDevice;
+  readonly stream?: ResolvedStream;
+}
+
+export type Target =
+  | ({ readonly kind: 'level'; readonly span: Span } & LevelRef)
+  | ({
+    readonly kind: 'key';
+    readonly key: string;
+    readonly span: Span;
+    readonly node?: XsNode;
+    /** The list element under the offset, for sample-rates and sample-formats. */
+    readonly element?: { text: string; span: Span };
+  } & Partial<LevelRef>);
+
+function contains(span: Span, offset: number): boolean {
+  return offset >= span.start && offset <= span.end;
+}
+
+export function locate(analysis: Analysis, offset: number): Target | undefined {
+  return analysis.language === 'xl' ? locateXl(analysis, offset) : locateDump(analysis, offset);
+}
+
+/** The resolved level a node belongs to. */
+function levelOf(analysis: Analysis, node: XsNode): LevelRef | undefined {
+  for (const card of analysis.cards) {
+    if (card.node === node) return { card };
+    for (const device of card.devices) {
+      if (device.node === node) return { card, device };
+      for (const stream of device.streams) if (stream.node === node) return { card, device, stream };
+    }
+  }
+  return undefined;
+}
+
+function keyTarget(analysis: Analysis, key: XsNode, parent: XsNode, offset: number): Target {
+  const ref = levelOf(analysis, parent) ?? {};
+  let element: { text: string; span: Span } | undefined;
+  if (key.value && (key.name === 'sample-rates' || key.name === 'sample-formats') && contains(key.value.span, offset)) {
+    const spans = pieceSpans(key.value);
+    const texts = key.value.text.split(',');
+    const i = spans.findIndex((s) => contains(s, offset));
+    if (i >= 0) element = { text: texts[i] ?? '', span: spans[i] };
+  }
+  return { kind: 'key', key: key.name, span: key.keySpan, node: key, element, ...ref };
+}
+
+function locateDump(analysis: Analysis, offset: number): Target | undefined {
+  for (const card of analysis.cards) {
+    const hit = deepest(card.node, offset);
+    if (!hit) continue;
+    const { node, parent } = hit;
+    const ref = levelOf(analysis, node);
+    if (ref) return { kind: 'level', span: node.keySpan, ...ref };
+    if (parent) return keyTarget(analysis, node, parent, offset);
+  }
+  return undefined;
+}
+
+/** The deepest node of a dump whose line contains the offset. */
+function deepest(node: XsNode, offset: number, parent?: XsNode): { node: XsNode; parent?: XsNode } | undefined {
+  if (contains(node.span, offset) && node.span.end > node.span.start) return { node, parent };
+  for (const child of node.children.values()) {
+    const hit = deepest(child, offset, node);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+export interface XlItemAt {
+  readonly cardIndex: number;
+  readonly card: XlList;
+  readonly item: XlString;
+  readonly type: ItemType | undefined;
+  /** Index of the comma-separated piece under the offset (0: the item type). */
+  readonly pieceIndex: number;
+  /** Piece text and its decoded start/end in the item. */
+  readonly piece: { text: string; start: number; end: number };
+  /** Offset within the piece (decoded characters). */
+  readonly inPiece: number;
+}
+
+/** The vsnd item string under an offset, split the way xl splits it. */
+export function xlItemAt(analysis: Analysis, offset: number): XlItemAt | undefined {
+  const vsnd = analysis.xl?.vsnd;
+  if (!vsnd) return undefined;
+  let cardIndex = -1;
+  for (const s of vsnd.settings) {
+    if (s.value?.kind !== 'list') continue;
+    for (const card of s.value.items) {
+      cardIndex++;
+      if (card.kind !== 'list' || !contains(card.span, offset)) continue;
+      for (const item of card.items) {
+        if (item.kind !== 'string' || offset <= item.span.start || offset >= item.span.end) continue;
+        const index = item.value.indexOf(offset);
+        const text = item.value.text;
+        // Pieces as strtok sees them, plus the (possibly empty) piece being typed at the cursor.
+        let start = text.lastIndexOf(',', index - 1) + 1;
+        while (start < index && text[start] === ' ') start++;
+        let end = text.indexOf(',', index);
+        if (end < 0) end = text.length;
+        const before = splitItem(item.value.slice(0, start)).length;
+        const head = splitItem(item.value)[0]?.text.text.toLowerCase();
+        const type = head === 'card' || head === 'pcm' || head === 'stream' ? head : undefined;
+        return { cardIndex, card, item, type, pieceIndex: before, piece: { text: text.slice(start, end), start, end }, inPiece: index - start };
+      }
+    }
+  }
+  return undefined;
+}
+
+function locateXl(analysis: Analysis, offset: number): Target | undefined {
+  // Keys that reached XenStore, deepest first.
+  for (const card of analysis.cards) {
+    const levels: [XsNode, LevelRef][] = [];
+    for (const device of card.devices) {
+      for (const stream of device.streams) levels.push([stream.node, { card, device, stream }]);
+      levels.push([device.node, { card, device }]);
+    }
+    levels.push([card.node, { card }]);
+    for (const [node, ref] of levels) {
+      for (const child of node.children.values()) {
+        if (child.value && !child.generated && !/^\d+$/.test(child.name) && contains(child.span, offset)) {
+          return keyTarget(analysis, child, node, offset);
+        }
+      }
+      if (contains(node.span, offset)) {
+        const at = xlItemAt(analysis, offset);
+        const key = at && at.pieceIndex > 0 ? at.piece.text.split('=')[0] : undefined;
+        if (at && key && at.piece.text.includes('=') && at.inPiece <= key.length) {
+          return { kind: 'key', key, span: at.item.value.span(at.piece.start, at.piece.start + key.length), ...ref };
+        }
+        return { kind: 'level', span: at ? at.item.value.span(at.piece.start, at.piece.end) : node.span, ...ref };
+      }
+    }
+  }
+  // Keys that wrote nothing (a 0, an invalid value): documentation only.
+  const at = xlItemAt(analysis, offset);
+  if (at && at.pieceIndex > 0 && at.piece.text.includes('=')) {
+    const key = at.piece.text.split('=')[0];
+    if (at.inPiece <= key.length) return { kind: 'key', key, span: at.item.value.span(at.piece.start, at.piece.start + key.length) };
+  }
+  return undefined;
+}
