@@ -50,7 +50,7 @@ export function levelTitle(ref: LevelRef): string {
 
 export function hwTable(analysis: Analysis, uri: string, hw: Hw, source: HwSource): string {
   const link = (p: Provenance) => lineLink(analysis, uri, p);
-  const channelsBy = source.channelsMin.level === source.channelsMax.level && source.channelsMin.node === source.channelsMax.node
+  const channelsBy = link(source.channelsMin) === link(source.channelsMax)
     ? link(source.channelsMin)
     : `min ${link(source.channelsMin)}, max ${link(source.channelsMax)}`;
   return [
