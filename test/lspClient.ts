@@ -90,9 +90,15 @@ export class LspClient {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
-  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+  /**
+   * Change the settings and wait until the server has applied them: it re-publishes the
+   * diagnostics of `waitFor` (an open document) once the new settings are in force.
+   */
+  async changeSettings(settings: Record<string, unknown>, waitFor?: string): Promise<void> {
     this.settings = settings;
+    const count = waitFor ? this.published(waitFor).length : 0;
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { sndif: settings } });
+    if (waitFor) await this.waitForDiagnostics(waitFor, (p) => this.published(waitFor).indexOf(p) >= count);
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

@@ -84,11 +84,12 @@ test('a burst of edits leaves only the final document\'s diagnostics', async () 
 
 test('settings: severity overrides and turning a rule off', async () => {
   const uri = 'file:///tmp/settings.cfg';
-  await client.changeSettings({ severity: { 'rate-unsupported': 'off', 'rates-none-supported': 'information' } });
   await client.open(uri, 'xl-cfg', "vsnd = [ [ 'CARD, sample-rates=44000', 'PCM', 'STREAM, type=p' ] ]\n");
-  const { diagnostics } = await client.waitForDiagnostics(uri);
+  await client.waitForDiagnostics(uri);
+  await client.changeSettings({ severity: { 'rate-unsupported': 'off', 'rates-none-supported': 'information' } }, uri);
+  const { diagnostics } = client.published(uri)[client.published(uri).length - 1];
   assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['rates-none-supported', 3]]);
-  await client.changeSettings({});
+  await client.changeSettings({}, uri);
 });
 
 test('pull diagnostics when the client asks for them', async () => {
