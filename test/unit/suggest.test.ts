@@ -18,3 +18,7 @@ test('closest ignores case and _/- differences, knows aliases, and gives up when
 test('nearest supported rates, nearest first', () => {
   assert.deepEqual(nearestNumbers(44000, [8000, 44100, 48000]), [44100, 48000]);
 });
+
+test('an alias applies only when the item type takes its target', () => {
+  assert.equal(closest('id', ['sample-rates', 'short-name'], { id: 'unique-id' }), undefined);
+});

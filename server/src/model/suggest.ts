@@ -27,7 +27,7 @@ export function closest(input: string, candidates: readonly string[], aliases: R
   const norm = (s: string) => s.trim().toLowerCase().replace(/[_\s]/g, '-');
   const wanted = norm(input);
   if (!wanted) return undefined;
-  if (aliases[wanted]) return aliases[wanted];
+  if (aliases[wanted] && candidates.includes(aliases[wanted])) return aliases[wanted];
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
