@@ -23,8 +23,9 @@ export function codeActions(analysis: Analysis, request: CodeActionRequest): Cod
   const actions: CodeAction[] = [];
   if (wants(request.only, CodeActionKind.QuickFix)) {
     for (const diagnostic of request.diagnostics) {
-      if (diagnostic.source !== 'sndif') continue;
       const data = diagnostic.data as DiagnosticData | undefined;
+      // Ours by source; some clients drop `source` but keep `data`.
+      if (diagnostic.source !== 'sndif' && !(diagnostic.source === undefined && Array.isArray(data?.fixes))) continue;
       for (const fix of data?.fixes ?? []) {
         actions.push({
           title: fix.title,
