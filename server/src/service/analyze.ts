@@ -25,6 +25,8 @@ export interface AnalyzeOptions {
   readonly rules?: Partial<RuleOptions>;
   /** Codes silenced for the whole document by the client's settings. */
   readonly disabledCodes?: readonly string[];
+  /** Report everything, whatever `# sndif-disable` comments say (conformance tests). */
+  readonly ignoreSuppressions?: boolean;
 }
 
 export interface XlAnalysis {
@@ -69,7 +71,7 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
     findings = [...dump.findings, ...validateCards({ language, cards, dump, options: rules, sourceText: text })];
   }
   const comments = xl ? xl.file.comments : dump!.comments;
-  findings = applySuppressions(findings, comments, lines, options.disabledCodes ?? []);
+  if (!options.ignoreSuppressions) findings = applySuppressions(findings, comments, lines, options.disabledCodes ?? []);
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { language, text, lines, xl, dump, cards, findings };
 }

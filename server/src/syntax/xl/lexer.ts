@@ -25,8 +25,11 @@ export interface Token {
 export interface LexResult {
   readonly tokens: Token[];
   readonly findings: Finding[];
-  /** Lines (0-based) that had a lexical error: xl prints no parser error for them. */
-  readonly errorLines: Set<number>;
+  /**
+   * Offset of the first lexical error on each line (0-based): xl prints no parser error at or
+   * after it on that line (yyerror skips lines up to the last lexical error's).
+   */
+  readonly errorLines: Map<number, number>;
 }
 
 const PYTHON_CHARS = '+-.():';
@@ -47,16 +50,16 @@ function isNumberPart(c: number): boolean {
 export function lexXl(text: string): LexResult {
   const tokens: Token[] = [];
   const findings: Finding[] = [];
-  const errorLines = new Set<number>();
+  const errorLines = new Map<number, number>();
   let line = 0;
   let crReported = false;
   let i = 0;
   const n = text.length;
 
   const lexicalError = (start: number, end: number, detail: string) => {
-    const near = text.slice(start, end).replace(/[ \t]+$/, '');
+    const near = text.slice(start, errorEnd(text, start + 1)).replace(/[ \t]+$/, '');
     findings.push(finding(RULES.xlLexical, { start, end }, `config parsing error near \`${near}': lexical error${detail}`));
-    errorLines.add(line);
+    if (!errorLines.has(line)) errorLines.set(line, start);
   };
 
   while (i < n) {
@@ -220,7 +223,7 @@ function dequote(text: string, start: number, end: number, findings: Finding[]):
       out += SIMPLE_ESCAPES[nc];
     } else if (nc === 'x') {
       findings.push(finding(RULES.xlEscape, { start: escStart, end: Math.min(close, p + 2) },
-        'config parsing error: invalid digit after backslash hex numerical character escape in quoted string (xl 4.17 rejects every \\x escape)'));
+        `config parsing error near \`${text.slice(start, end)}': invalid digit after backslash hexnumerical character escape in quoted string (xl 4.17 rejects every \\x escape)`));
       break;
     } else if (nc >= '0' && nc <= '7') {
       // strncpy(numbuf, p, 3); strtoul(numbuf, &ep, 10): the closing quote may be in numbuf.
@@ -228,7 +231,7 @@ function dequote(text: string, start: number, end: number, findings: Finding[]):
       const used = strtoulBase10Length(numbuf);
       if (used <= 1) {
         findings.push(finding(RULES.xlEscape, { start: escStart, end: Math.min(close, p + Math.max(used, 0)) },
-          'config parsing error: invalid digit after backslash octal numerical character escape in quoted string'));
+          `config parsing error near \`${text.slice(start, end)}': invalid digit after backslash octalnumerical character escape in quoted string (an octal escape needs three digits)`));
         break;
       }
       p += used;
@@ -237,7 +240,7 @@ function dequote(text: string, start: number, end: number, findings: Finding[]):
         { kind: 'replace', title: 'Remove the escape', edits: [{ span: { start: escStart, end: p }, text: '' }] }));
     } else {
       findings.push(finding(RULES.xlEscape, { start: escStart, end: p },
-        'config parsing error: invalid character after backlash in quoted string'));
+        `config parsing error near \`${text.slice(start, end)}': invalid character after backlash in quoted string (escapes are \\" \\' \\\\ \\a \\b \\f \\n \\r \\t \\v)`));
       break;
     }
   }

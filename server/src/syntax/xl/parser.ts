@@ -37,7 +37,7 @@ class Parser {
   private pos = 0;
   private lines: LineIndex | undefined;
 
-  constructor(private readonly text: string, private readonly tokens: Token[], private readonly lexErrorLines: Set<number>) {
+  constructor(private readonly text: string, private readonly tokens: Token[], private readonly lexErrorLines: Map<number, number>) {
     for (const t of tokens) {
       if (t.comment) this.comments.push({ span: { start: t.comment.start, end: t.end }, text: t.comment.text });
     }
@@ -58,7 +58,8 @@ class Parser {
         settings.push(this.parseAssignment(settings));
         const end = this.peek();
         if (end.kind === 'NEWLINE' || end.kind === ';') this.pos++;
-        else if (end.kind !== 'EOF') this.fail(end, "NEWLINE or ';'");
+        // bison reduces `file: stmts assignment` by default here, so it only expects $end.
+        else if (end.kind !== 'EOF') this.fail(end, '$end');
       } catch (e) {
         if (!(e instanceof SyntaxFailure)) throw e;
         this.recover();
@@ -172,10 +173,20 @@ class Parser {
   private report(t: Token, expected: string): void {
     if (t.kind === 'ERROR') return; // the lexer has reported it
     this.lines ??= new LineIndex(this.text);
-    if (this.lexErrorLines.has(this.lines.positionAt(t.start).line)) return;
+    const lexError = this.lexErrorLines.get(this.lines.positionAt(t.start).line);
+    if (lexError !== undefined && lexError <= t.start) return;
     const near = nearText(this.text, t);
-    this.findings.push(finding(RULES.xlSyntax, { start: t.start, end: t.end },
+    // At the end of the file xl names the last line that has text; point there too.
+    const at = t.kind === 'EOF' ? this.lastTokenEnd() : t.start;
+    this.findings.push(finding(RULES.xlSyntax, { start: at, end: t.kind === 'EOF' ? at : t.end },
       `config parsing error near ${near}: syntax error, unexpected ${TOKEN_NAMES[t.kind]}, expecting ${expected}`));
+  }
+
+  private lastTokenEnd(): number {
+    for (let i = this.tokens.length - 2; i >= 0; i--) {
+      if (this.tokens[i].kind !== 'NEWLINE' || this.tokens[i].comment) return this.tokens[i].end;
+    }
+    return 0;
   }
 
   /**
@@ -201,7 +212,7 @@ class PartialValue {
 /** What xl prints after "near": the token text trimmed, or <newline>. */
 function nearText(text: string, t: Token): string {
   if (t.kind === 'NEWLINE' && !t.comment) return '<newline>';
-  if (t.kind === 'EOF') return 'end of file';
+  if (t.kind === 'EOF') return "`'"; // flex's yytext at the end of input
   const raw = text.slice(t.start, t.end).replace(/[\r\n]+$/, '').replace(/[ \t]+$/, '');
   return `\`${raw}'`;
 }
