@@ -146,3 +146,15 @@ test('commands: resolved table and the keys libxl would write', async () => {
   const keys = await client.request<string>('workspace/executeCommand', { command: 'sndif.xenstoreKeysText', arguments: [XL_URI] });
   assert.ok(keys.includes('/local/domain/1/device/vsnd/0/0/1/channels-max = "1"\n'));
 });
+
+test('hover names who enforces each rule broken there', async () => {
+  const uri = 'file:///tmp/enforcer.cfg';
+  const text = "vsnd = [ [ 'CARD, sample-rates=44000', 'PCM', 'STREAM, id=0, type=p' ] ]\n";
+  await client.open(uri, 'xl-cfg', text);
+  const onRate = await hoverAt(uri, text, '44000', 2);
+  assert.equal((onRate!.contents as { value: string }).value,
+    '**44000** — not a rate the Linux frontend supports: it is ignored. Nearest supported: 44100, 48000.\n\n---\n'
+    + '`rate-unsupported` · accepted, but silently ignored or changed  \n`rates-none-supported` · accepted, but silently ignored or changed');
+  const onKey = await hoverAt(uri, text, 'id=0', 1);
+  assert.equal((onKey!.contents as { value: string }).value, '`vsnd-invalid-param` · xl rejects the config');
+});

@@ -2,6 +2,7 @@
 import type { Analysis } from './analyze';
 import { locate, LevelRef } from './locate';
 import type { Span } from '../text/lineIndex';
+import type { Enforcer } from '../rules/catalogue';
 import type { Hw, HwSource, Provenance } from '../resolver/hw';
 import { errnoText } from '../resolver/resolve';
 import { fromBytes } from '../model/xenstoreTree';
@@ -15,6 +16,31 @@ export interface HoverResult {
 }
 
 export function hover(analysis: Analysis, offset: number, uri: string): HoverResult | undefined {
+  const result = targetHover(analysis, offset, uri);
+  const problems = problemsAt(analysis, offset);
+  if (!problems) return result;
+  if (!result) {
+    const here = analysis.findings.find((f) => offset >= f.span.start && offset <= f.span.end)!;
+    return { markdown: problems, span: here.span };
+  }
+  return { markdown: `${result.markdown}\n\n---\n${problems}`, span: result.span };
+}
+
+const ENFORCED: Record<Enforcer, string> = {
+  xl: 'xl rejects the config',
+  guest: "the guest's card fails to probe",
+  ignored: 'accepted, but silently ignored or changed',
+  style: 'works; against the man page or likely unintended',
+};
+
+/** The rules broken at the offset, each with who enforces it. */
+function problemsAt(analysis: Analysis, offset: number): string | undefined {
+  const here = analysis.findings.filter((f) => offset >= f.span.start && offset <= f.span.end);
+  if (here.length === 0) return undefined;
+  return here.map((f) => `\`${f.rule.code}\` · ${ENFORCED[f.rule.enforcer]}`).join('  \n');
+}
+
+function targetHover(analysis: Analysis, offset: number, uri: string): HoverResult | undefined {
   const target = locate(analysis, offset);
   if (!target) return undefined;
   if (target.kind === 'level') return { markdown: levelMarkdown(analysis, target, uri), span: target.span };
