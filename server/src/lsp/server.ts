@@ -27,7 +27,7 @@ import { COMMANDS, runCommand } from './handlers/commands';
 import { FIX_ALL_KIND } from '../service/codeActions';
 
 /** Pause after the last edit before diagnostics are pushed. */
-const DIAGNOSTICS_DELAY_MS = 120;
+const DIAGNOSTICS_DELAY_MS = 50;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const documents = new TextDocuments(TextDocument);

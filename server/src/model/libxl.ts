@@ -20,7 +20,7 @@ export interface WrittenKey {
 }
 
 export function writeCards(cards: CardModel[], options: XenStoreWriteOptions): { root: XsNode; cards: CardRoot[]; keys: WrittenKey[] } {
-  const root = new XsNode('', '/', { start: 0, end: 0 }, { start: 0, end: 0 });
+  const root = XsNode.root();
   const keys: WrittenKey[] = [];
   const roots: CardRoot[] = [];
   const d = String(options.domid);
@@ -60,9 +60,9 @@ export function writeCards(cards: CardModel[], options: XenStoreWriteOptions): {
         writeString(s, 'unique-id', stream.uniqueId);
         if (stream.type) write(s, 'type', stream.type.value, stream.type.span, stream.type.keySpan, stream.type.valueSpan);
         writeParams(s, stream.params, write);
-        s.insertion = { offset: stream.insertAt, text: (k, v) => `, ${k}=${v}` };
+        s.insertAt = { kind: 'xl', offset: stream.insertAt };
       });
-      device.insertion = { offset: pcm.insertAt, text: (k, v) => `, ${k}=${v}` };
+      device.insertAt = { kind: 'xl', offset: pcm.insertAt };
     });
     roots.push({ node: front, domid: d, index: n, label: `card ${n}`, backend: back });
   });

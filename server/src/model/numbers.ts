@@ -51,11 +51,20 @@ export function strtoulBase0(s: string): StrtoulResult {
     }
   }
   const from = i;
-  let big = 0n;
+  // Plain numbers while exact; BigInt only for the rare values beyond 2^53.
+  let small = 0;
+  let big: bigint | undefined;
   while (i < s.length && digitValue(s[i]) < base) {
-    big = big * BigInt(base) + BigInt(digitValue(s[i]));
+    const d = digitValue(s[i]);
+    if (big === undefined) {
+      small = small * base + d;
+      if (small > Number.MAX_SAFE_INTEGER / 16) big = BigInt(small);
+    } else {
+      big = big * BigInt(base) + BigInt(d);
+    }
     i++;
   }
+  if (big === undefined) big = BigInt(small);
   const digits = i > from;
   if (!digits) {
     return { value: 0, base, consumed: 0, digits: false, negative, positiveSign, overflow: false, junk: s.trim().length > 0 };

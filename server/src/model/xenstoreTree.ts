@@ -11,47 +11,116 @@ export interface XsValue {
   readonly text: string;
   /** Where the value is written in the document (xl: after `=`; dump: inside the quotes). */
   readonly span: Span;
-  /** Dumps: the decoded value mapped to the document, to find each list piece. */
+  /** Dumps with escapes: the decoded value mapped to the document, to find each list piece. */
   readonly source?: MappedText;
+  /** Dumps without escapes: `text` is the document text at `span`, character for character. */
+  readonly direct?: boolean;
   /** xl: the document span of each `,`-separated piece of `text`, aligned with it. */
   readonly pieces?: readonly Span[];
   /** xenstore-ls cut the value (`\...`): `text` is only its beginning. */
   readonly truncated?: boolean;
 }
 
+/** How a quick-fix writes a new key below a node: in an xl item, or as a dump line. */
+export type InsertionStyle =
+  | { readonly kind: 'xl'; readonly offset: number }
+  | { readonly kind: 'plain'; readonly offset: number; readonly depth: number }
+  | { readonly kind: 'full'; readonly offset: number };
+
+const NO_CHILDREN: ReadonlyMap<string, XsNode> = new Map();
+
+/**
+ * One XenStore node. Kept small because a host dump has hundreds of thousands of them: the
+ * children map is created on first use, the path is derived from the parent, spans are numbers.
+ */
 export class XsNode {
-  readonly children = new Map<string, XsNode>();
+  private kids: Map<string, XsNode> | undefined;
   value: XsValue | undefined;
-  /** Where and how a quick-fix adds a key below this node, when the document allows it. */
-  insertion: { offset: number; text: (key: string, value: string) => string } | undefined;
+  /** Where a quick-fix adds a key below this node, when the document allows it. */
+  insertAt: InsertionStyle | undefined;
   /** Written by libxl on its own (backend links, state), not from any text in the document. */
   generated = false;
+  private s0: number;
+  private s1: number;
+  private k0: number;
+  private k1: number;
 
   constructor(
     readonly name: string,
-    readonly path: string,
+    readonly parent: XsNode | undefined,
     /** The whole definition: a dump line, an xl item or key=value piece. */
-    public span: Span,
+    span: Span,
     /** The node's own name in the document (dump key; xl key), or the definition itself. */
-    public keySpan: Span,
-  ) {}
+    keySpan: Span = span,
+  ) {
+    this.s0 = span.start;
+    this.s1 = span.end;
+    this.k0 = keySpan.start;
+    this.k1 = keySpan.end;
+  }
+
+  static root(): XsNode {
+    return new XsNode('', undefined, { start: 0, end: 0 });
+  }
+
+  private cachedPath: string | undefined;
+
+  get path(): string {
+    if (this.cachedPath === undefined) {
+      const up = this.parent ? this.parent.path : '';
+      this.cachedPath = !this.parent ? '/' : up === '/' ? `/${this.name}` : `${up}/${this.name}`;
+    }
+    return this.cachedPath;
+  }
+
+  get span(): Span {
+    return { start: this.s0, end: this.s1 };
+  }
+
+  set span(span: Span) {
+    this.s0 = span.start;
+    this.s1 = span.end;
+  }
+
+  get keySpan(): Span {
+    return { start: this.k0, end: this.k1 };
+  }
+
+  set keySpan(span: Span) {
+    this.k0 = span.start;
+    this.k1 = span.end;
+  }
+
+  get children(): ReadonlyMap<string, XsNode> {
+    return this.kids ?? NO_CHILDREN;
+  }
 
   child(name: string): XsNode | undefined {
-    return this.children.get(name);
+    return this.kids?.get(name);
   }
 
   /** Get or create a child; an implicit node (a parent nobody wrote) has no value. */
   ensure(name: string, span: Span, keySpan: Span = span): XsNode {
-    let node = this.children.get(name);
+    this.kids ??= new Map();
+    let node = this.kids.get(name);
     if (!node) {
-      node = new XsNode(name, this.path === '/' ? `/${name}` : `${this.path}/${name}`, span, keySpan);
-      this.children.set(name, node);
+      node = new XsNode(name, this, span, keySpan);
+      this.kids.set(name, node);
     }
     return node;
   }
 
   valueText(name: string): string | undefined {
-    return this.children.get(name)?.value?.text;
+    return this.kids?.get(name)?.value?.text;
+  }
+
+  /** The edit that adds `key = value` below this node, or undefined where none fits. */
+  insertion(key: string, value: string): { offset: number; text: string } | undefined {
+    const at = this.insertAt;
+    if (!at) return undefined;
+    if (at.kind === 'xl') return { offset: at.offset, text: `, ${key}=${value}` };
+    if (at.kind === 'plain') return { offset: at.offset, text: `\n${' '.repeat(at.depth + 1)}${key} = "${value}"` };
+    return { offset: at.offset, text: `\n${this.path}/${key} = "${value}"` };
   }
 }
 
@@ -59,6 +128,15 @@ export class XsNode {
 export function pieceSpans(value: XsValue): Span[] {
   if (value.pieces) return [...value.pieces];
   if (value.source) return value.source.split(',').map((p) => p.span());
+  if (value.direct) {
+    const spans: Span[] = [];
+    let from = 0;
+    for (const piece of value.text.split(',')) {
+      spans.push({ start: value.span.start + from, end: value.span.start + from + piece.length });
+      from += piece.length + 1;
+    }
+    return spans;
+  }
   return value.text.split(',').map(() => value.span);
 }
 

@@ -117,7 +117,9 @@ const RATE_NAMES = RATES.map((r) => r.name);
 const FORMAT_NAMES = FORMATS.map((f) => f.name);
 
 export function readLevel(node: XsNode, level: Level, parentHw: Hw | null, parentSource: HwSource | null): { hw: Hw; source: HwSource; reads: LevelReads } {
-  const hw: Hw = parentHw ? { ...parentHw, formats: [...parentHw.formats], rates: [...parentHw.rates] } : defaultHw();
+  // The rate and format arrays are shared with the parent and never changed in place: a level
+  // that sets them gets new ones.
+  const hw: Hw = parentHw ? { ...parentHw } : defaultHw();
   const source: HwSource = parentSource ? { ...parentSource } : defaultSource();
   const reads: LevelReads = {};
   const valued = (key: string) => {

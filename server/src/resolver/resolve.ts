@@ -133,10 +133,12 @@ export function resolveCard(root: CardRoot): ResolvedCard {
     }
     const probing = !failure;
     const streams: ResolvedStream[] = typed.map((t, j) => {
-      const hw = readLevel(t.streamNode, 'stream', level.hw, level.source);
+      const read = readLevel(t.streamNode, 'stream', level.hw, level.source);
       return {
-        ...hw,
         node: t.streamNode,
+        hw: read.hw,
+        source: read.source,
+        reads: read.reads,
         index: j,
         cardIndex: probing ? streamCount++ : undefined,
         type: t.type,
@@ -144,11 +146,13 @@ export function resolveCard(root: CardRoot): ResolvedCard {
         uniqueId: t.streamNode.child('unique-id')?.value?.text,
       };
     });
-    return { ...level, node: deviceNode, index, name, nameNode: deviceNode.child('name'), streams, ignored: ignoredStreams };
+    return { node: deviceNode, hw: level.hw, source: level.source, reads: level.reads, index, name, nameNode: deviceNode.child('name'), streams, ignored: ignoredStreams };
   });
 
   return {
-    ...card,
+    hw: card.hw,
+    source: card.source,
+    reads: card.reads,
     node: cardNode,
     root,
     path,

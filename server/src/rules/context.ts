@@ -20,6 +20,8 @@ export interface RuleContext {
   readonly options: RuleOptions;
   /** The document, for fixes that move text around. */
   readonly sourceText: string;
+  /** Every card, device and stream, parents first (computed once for all rules). */
+  readonly levels: readonly LevelVisit[];
 }
 
 /** Where a key's value is written, falling back to the node's definition. */
@@ -52,15 +54,33 @@ export interface LevelVisit {
   readonly label: string;
 }
 
+/** A level and its message label, which is only built when a message needs it. */
+class Visit implements LevelVisit {
+  constructor(
+    readonly level: 'card' | 'device' | 'stream',
+    readonly resolved: ResolvedLevelBase,
+    readonly parent: ResolvedLevelBase | undefined,
+    private readonly card: ResolvedCard,
+    private readonly device?: { index: number },
+    private readonly stream?: { index: number },
+  ) {}
+
+  get label(): string {
+    if (this.stream && this.device) return `stream ${this.device.index}/${this.stream.index} of ${this.card.label}`;
+    if (this.device) return `PCM device ${this.device.index} of ${this.card.label}`;
+    return this.card.label;
+  }
+}
+
 /** Every level of every card, parents before children. */
-export function* levels(cards: readonly ResolvedCard[]): Generator<LevelVisit> {
+export function levelsOf(cards: readonly ResolvedCard[]): LevelVisit[] {
+  const out: LevelVisit[] = [];
   for (const card of cards) {
-    yield { level: 'card', resolved: card, parent: undefined, label: card.label };
+    out.push(new Visit('card', card, undefined, card));
     for (const device of card.devices) {
-      yield { level: 'device', resolved: device, parent: card, label: `PCM device ${device.index} of ${card.label}` };
-      for (const stream of device.streams) {
-        yield { level: 'stream', resolved: stream, parent: device, label: `stream ${device.index}/${stream.index} of ${card.label}` };
-      }
+      out.push(new Visit('device', device, card, card, device));
+      for (const stream of device.streams) out.push(new Visit('stream', stream, device, card, device, stream));
     }
   }
+  return out;
 }

@@ -12,7 +12,7 @@ import { parseXenStoreDump, XsDump } from '../syntax/xenstore/parser';
 import type { XsNode } from '../model/xenstoreTree';
 import { resolveCards, ResolvedCard } from '../resolver/resolve';
 import type { Finding } from '../rules/catalogue';
-import { DEFAULT_RULE_OPTIONS, RuleOptions } from '../rules/context';
+import { DEFAULT_RULE_OPTIONS, levelsOf, RuleOptions } from '../rules/context';
 import { validateCards } from '../rules/validate';
 import { duplicateSettingRules } from '../rules/validation/xlSettings';
 import { applySuppressions } from './suppression';
@@ -62,13 +62,13 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
     xl = { file, vsnd, root: written.root, keys: written.keys };
     const rejectedTypes = vsnd.findings.filter((f) => f.rule.code === 'vsnd-invalid-stream-type');
     // xl stops at an invalid type before the guest could miss it: report only xl's error.
-    const resolverFindings = validateCards({ language, cards, options: rules, sourceText: text })
+    const resolverFindings = validateCards({ language, cards, options: rules, sourceText: text, levels: levelsOf(cards) })
       .filter((f) => f.rule.code !== 'stream-type-missing' || !rejectedTypes.some((r) => r.span.start >= f.span.start && r.span.end <= f.span.end));
     findings = [...file.findings, ...duplicateSettingRules(file), ...vsnd.findings, ...resolverFindings];
   } else {
     dump = parseXenStoreDump(text);
     cards = resolveCards(dump.cards);
-    findings = [...dump.findings, ...validateCards({ language, cards, dump, options: rules, sourceText: text })];
+    findings = [...dump.findings, ...validateCards({ language, cards, dump, options: rules, sourceText: text, levels: levelsOf(cards) })];
   }
   const comments = xl ? xl.file.comments : dump!.comments;
   if (!options.ignoreSuppressions) findings = applySuppressions(findings, comments, lines, options.disabledCodes ?? []);

@@ -32,6 +32,42 @@ function contains(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
 
+/** Each card's whole extent in the document, sorted, computed once per analysis. */
+const extents = new WeakMap<Analysis, { start: number; end: number; card: ResolvedCard }[]>();
+
+function extentOf(node: XsNode): Span {
+  let start = node.span.start;
+  let end = node.span.end;
+  for (const child of node.children.values()) {
+    if (child.generated) continue;
+    const c = extentOf(child);
+    if (c.end > c.start) {
+      start = Math.min(start, c.start);
+      end = Math.max(end, c.end);
+    }
+  }
+  return { start, end };
+}
+
+/** The cards whose extent contains the offset (a binary search, then its neighbours). */
+export function cardsAt(analysis: Analysis, offset: number): ResolvedCard[] {
+  let list = extents.get(analysis);
+  if (!list) {
+    list = analysis.cards.map((card) => ({ ...extentOf(card.node), card })).sort((a, b) => a.start - b.start);
+    extents.set(analysis, list);
+  }
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (list[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const out: ResolvedCard[] = [];
+  for (let i = lo; i >= 0 && i > lo - 2; i--) if (contains(list[i], offset)) out.push(list[i].card);
+  return out;
+}
+
 export function locate(analysis: Analysis, offset: number): Target | undefined {
   return analysis.language === 'xl' ? locateXl(analysis, offset) : locateDump(analysis, offset);
 }
@@ -61,7 +97,7 @@ function keyTarget(analysis: Analysis, key: XsNode, parent: XsNode, offset: numb
 }
 
 function locateDump(analysis: Analysis, offset: number): Target | undefined {
-  for (const card of analysis.cards) {
+  for (const card of cardsAt(analysis, offset)) {
     const hit = deepest(card.node, offset);
     if (!hit) continue;
     const { node, parent } = hit;
@@ -126,7 +162,7 @@ export function xlItemAt(analysis: Analysis, offset: number): XlItemAt | undefin
 
 function locateXl(analysis: Analysis, offset: number): Target | undefined {
   // Keys that reached XenStore, deepest first.
-  for (const card of analysis.cards) {
+  for (const card of cardsAt(analysis, offset)) {
     const levels: [XsNode, LevelRef][] = [];
     for (const device of card.devices) {
       for (const stream of device.streams) levels.push([stream.node, { card, device, stream }]);

@@ -22,6 +22,11 @@ export class MappedText {
     return new MappedText(text, 0, Int32Array.from(offsets));
   }
 
+  /** No escapes: character i sits at the start offset plus i. */
+  get isPlain(): boolean {
+    return this.offsets === null;
+  }
+
   get length(): number {
     return this.text.length;
   }

@@ -1,6 +1,6 @@
 /** Clamps and limits the frontend applies silently. */
 import { finding, Finding, RULES } from '../catalogue';
-import { levels, RuleContext, valueSpan } from '../context';
+import { RuleContext, valueSpan } from '../context';
 import { LIMITS } from '../../tables/sndif';
 import type { XsNode } from '../../model/xenstoreTree';
 import type { IgnoredNode } from '../../resolver/resolve';
@@ -8,7 +8,7 @@ import { fromBytes } from '../../model/xenstoreTree';
 
 export function limitRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const { resolved, label } of levels(ctx.cards)) {
+  for (const { resolved, label } of ctx.levels) {
     const r = resolved.reads;
     if (r.channelsClamped) {
       const minNode = r.channelsMin && r.channelsMin.result.value !== 0 ? r.channelsMin.node : undefined;

@@ -1,11 +1,11 @@
 /** Numbers as the kernel reads them (%u): what a dump's channels and buffer-size really mean. */
 import { finding, Finding, RULES } from '../catalogue';
-import { levels, replaceFix, RuleContext, valueSpan } from '../context';
+import { replaceFix, RuleContext, valueSpan } from '../context';
 import type { NumberRead } from '../../resolver/hw';
 
 export function kernelNumberRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const { resolved, label } of levels(ctx.cards)) {
+  for (const { resolved, label } of ctx.levels) {
     const r = resolved.reads;
     check(r.channelsMin, 'channels-min', label, out);
     check(r.channelsMax, 'channels-max', label, out);

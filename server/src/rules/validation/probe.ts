@@ -15,12 +15,13 @@ export function probeRules(ctx: RuleContext): Finding[] {
         const typeValue = stream.node.child('type')?.value;
         if (!typeValue) {
           const where = ctx.language === 'xl' ? stream.node.span : stream.node.keySpan;
-          const insertion = stream.node.insertion;
+          const p = stream.node.insertion('type', 'p');
+          const c = stream.node.insertion('type', 'c');
           out.push(finding(RULES.streamTypeMissing, where,
             `Stream ${device.index}/${stream.index} of ${card.label} has no type: ${ctx.language === 'xl' ? 'xl accepts that, but ' : ''}the guest's card fails to probe with ${errnoText('ENOENT')}; add type=p (playback) or type=c (capture)`,
-            insertion ? { kind: 'choices', choices: [
-              { title: 'Add type=p (playback)', edits: [{ span: { start: insertion.offset, end: insertion.offset }, text: insertion.text('type', 'p') }], preferred: true },
-              { title: 'Add type=c (capture)', edits: [{ span: { start: insertion.offset, end: insertion.offset }, text: insertion.text('type', 'c') }] },
+            p && c ? { kind: 'choices', choices: [
+              { title: 'Add type=p (playback)', edits: [{ span: { start: p.offset, end: p.offset }, text: p.text }], preferred: true },
+              { title: 'Add type=c (capture)', edits: [{ span: { start: c.offset, end: c.offset }, text: c.text }] },
             ] } : undefined));
         } else if (!stream.type) {
           out.push(finding(RULES.streamTypeInvalid, typeValue.span,

@@ -1,6 +1,6 @@
 /** Sample rates and formats the frontend ignores, and lists that no longer match. */
 import { finding, Finding, RULES } from '../catalogue';
-import { levels, pieceSpan, replaceFix, RuleContext, valueSpan } from '../context';
+import { pieceSpan, replaceFix, RuleContext, valueSpan } from '../context';
 import { FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, RATES } from '../../tables/sndif';
 import { closest, nearestNumbers } from '../../model/suggest';
 import { describeFormats, describeRates } from '../../service/describe';
@@ -10,7 +10,7 @@ const SUPPORTED_RATES = RATES.map((r) => r.value);
 
 export function rateAndFormatRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const { resolved, parent, label } of levels(ctx.cards)) {
+  for (const { resolved, parent, label } of ctx.levels) {
     const inherited = parent ? parent.hw : undefined;
     const rates = resolved.reads.rates;
     if (rates) {
@@ -66,13 +66,10 @@ function blanks(ctx: RuleContext, read: ListRead, out: Finding[]): void {
   const value = read.node.value;
   if (!value || !read.pieces.some((p) => hasBlank(p.text))) return;
   const bad = read.pieces.filter((p) => hasBlank(p.text));
-  const fixed = value.source ? rawWithoutBlanks(value.source.text) : value.text.replace(/\s+/g, '');
+  // Only values written without escapes can be fixed by dropping their blanks.
+  const fixed = value.text.replace(/ /g, '');
   const wouldMatch = bad.filter((p) => read.pieces.length > 0 && p.text.trim() !== '').map((p) => `"${p.text}"`);
   out.push(finding(RULES.listBlank, value.span,
     `Blanks inside the list: the frontend splits on ',' without trimming, so ${wouldMatch.join(', ')} match${wouldMatch.length === 1 ? 'es' : ''} nothing and ${wouldMatch.length === 1 ? 'is' : 'are'} ignored`,
-    ctx.language === 'xenstore' && value.source && !/\\/.test(value.source.text) ? replaceFix('Remove the blanks', value.span, fixed) : undefined));
-}
-
-function rawWithoutBlanks(s: string): string {
-  return s.replace(/ /g, '');
+    ctx.language === 'xenstore' && value.direct ? replaceFix('Remove the blanks', value.span, fixed) : undefined));
 }

@@ -5,14 +5,22 @@ import { CONFIG_KEYS_AT, RUNTIME_KEYS } from '../../tables/sndif';
 import { closest } from '../../model/suggest';
 import type { XsNode } from '../../model/xenstoreTree';
 
+type Level = 'card' | 'device' | 'stream';
+
+const KNOWN: Record<Level, ReadonlySet<string>> = {
+  card: new Set([...CONFIG_KEYS_AT.card, ...RUNTIME_KEYS.card]),
+  device: new Set([...CONFIG_KEYS_AT.device, ...RUNTIME_KEYS.device]),
+  stream: new Set([...CONFIG_KEYS_AT.stream, ...RUNTIME_KEYS.stream]),
+};
+
 export function unknownKeyRules(ctx: RuleContext): Finding[] {
   if (ctx.language !== 'xenstore') return [];
   const out: Finding[] = [];
-  const check = (node: XsNode, level: 'card' | 'device' | 'stream') => {
-    const known = [...CONFIG_KEYS_AT[level], ...RUNTIME_KEYS[level]];
+  const check = (node: XsNode, level: Level) => {
+    const known = KNOWN[level];
     for (const [name, child] of node.children) {
-      if (/^\d+$/.test(name) && level !== 'stream') continue;
-      if (known.includes(name)) continue;
+      if (known.has(name)) continue;
+      if (level !== 'stream' && isIndex(name)) continue;
       const suggestion = closest(name, CONFIG_KEYS_AT[level]);
       const where = level === 'device' ? 'a PCM device' : `a ${level}`;
       out.push(finding(RULES.xsUnknownKey, child.keySpan,
@@ -28,4 +36,12 @@ export function unknownKeyRules(ctx: RuleContext): Finding[] {
     }
   }
   return out;
+}
+
+function isIndex(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return name.length > 0;
 }

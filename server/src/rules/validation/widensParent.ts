@@ -4,12 +4,12 @@
  * can be switched off.
  */
 import { finding, Finding, RULES } from '../catalogue';
-import { levelName, levels, RuleContext, valueSpan } from '../context';
+import { levelName, RuleContext, valueSpan } from '../context';
 
 export function widensParentRules(ctx: RuleContext): Finding[] {
   if (!ctx.options.narrowingWarnings) return [];
   const out: Finding[] = [];
-  for (const { level, resolved, parent, label } of levels(ctx.cards)) {
+  for (const { level, resolved, parent, label } of ctx.levels) {
     if (!parent) continue;
     const hw = resolved.hw;
     const up = parent.hw;

@@ -52,7 +52,7 @@ interface ParsedLine {
 export function parseXenStoreDump(text: string): XsDump {
   const findings: Finding[] = [];
   const comments: XsComment[] = [];
-  const root = new XsNode('', '/', { start: 0, end: 0 }, { start: 0, end: 0 });
+  const root = XsNode.root();
   let sawPlain = false;
   let sawFull = false;
   let sawPerms = false;
@@ -121,8 +121,7 @@ export function parseXenStoreDump(text: string): XsDump {
       node.span = { start: lineStart, end };
       node.keySpan = { start: line.nameStart, end: line.nameEnd };
       setValue(node, text, line, findings);
-      const indent = ' '.repeat(line.depth + 1);
-      node.insertion = { offset: end, text: (k, v) => `\n${indent}${k} = "${v}"` };
+      node.insertAt = { kind: 'plain', offset: end, depth: line.depth };
     }
     nodes.push(node);
     if (eol >= n) break;
@@ -202,13 +201,16 @@ function addFullPath(root: XsNode, text: string, line: ParsedLine, lineStart: nu
   const nameOffset = line.nameEnd - names[names.length - 1].length;
   node.keySpan = { start: nameOffset, end: line.nameEnd };
   setValue(node, text, line, findings);
-  node.insertion = { offset: end, text: (k, v) => `\n${path}/${k} = "${v}"` };
+  node.insertAt = { kind: 'full', offset: end };
 }
 
 function setValue(node: XsNode, text: string, line: ParsedLine, findings: Finding[]): void {
   if (line.valueStart === undefined || line.valueEnd === undefined) return;
   const source = unescapeValue(text, line.valueStart, line.valueEnd);
-  node.value = { text: source.text, span: { start: line.valueStart, end: line.valueEnd }, source, truncated: line.truncated };
+  const span = { start: line.valueStart, end: line.valueEnd };
+  node.value = source.isPlain
+    ? { text: source.text, span, direct: true, truncated: line.truncated }
+    : { text: source.text, span, source, truncated: line.truncated };
   if (line.truncated) {
     findings.push(finding(RULES.xsTruncated, { start: line.valueStart, end: line.valueEnd + 4 },
       `xenstore-ls cut this value to fit the terminal (\\...): only its first ${source.text.length} bytes are shown, and what follows is unknown; list with \`xenstore-ls -f\` piped to a file for whole values`));

@@ -53,6 +53,7 @@ export function lexXl(text: string): LexResult {
   const errorLines = new Map<number, number>();
   let line = 0;
   let crReported = false;
+  const escaped = { value: false };
   let i = 0;
   const n = text.length;
 
@@ -119,7 +120,7 @@ export function lexXl(text: string): LexResult {
       tokens.push({ kind: '+=', start, end: i + 2 });
       i += 2;
     } else if (c === 39 || c === 34) {
-      const end = scanString(text, i);
+      const end = scanString(text, i, escaped);
       if (end < 0) {
         const stop = errorEnd(text, i + 1);
         lexicalError(start, stop, ' (unterminated string: a quoted string must end on the same line)');
@@ -127,7 +128,7 @@ export function lexXl(text: string): LexResult {
         i = stop;
       } else {
         const quote = text[i] as '"' | "'";
-        const value = dequote(text, i, end, findings);
+        const value = escaped.value ? dequote(text, i, end, findings) : MappedText.plain(text.slice(i + 1, end - 1), i + 1);
         tokens.push({ kind: 'STRING', start, end, value, quote });
         i = end;
       }
@@ -171,15 +172,20 @@ function errorEnd(text: string, from: number): number {
   return j;
 }
 
-/** End offset (after the closing quote) of a string starting at `at`, or -1 if unterminated. */
-function scanString(text: string, at: number): number {
+/**
+ * End offset (after the closing quote) of a string starting at `at`, or -1 if unterminated;
+ * whether it holds a backslash is left in `escaped.value`, so dequoting need not look again.
+ */
+function scanString(text: string, at: number, escaped: { value: boolean }): number {
   const quote = text.charCodeAt(at);
   let j = at + 1;
+  escaped.value = false;
   while (j < text.length) {
     const c = text.charCodeAt(j);
     if (c === quote) return j + 1;
     if (c === 10) return -1;
     if (c === 92) {
+      escaped.value = true;
       if (j + 1 >= text.length || text.charCodeAt(j + 1) === 10) return -1;
       j += 2;
       continue;
@@ -201,9 +207,6 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 function dequote(text: string, start: number, end: number, findings: Finding[]): MappedText {
   const inner = start + 1;
   const close = end - 1;
-  if (text.indexOf('\\', inner) < 0 || text.indexOf('\\', inner) >= close) {
-    return MappedText.plain(text.slice(inner, close), inner);
-  }
   let out = '';
   const offsets: number[] = [];
   let p = inner;

@@ -1,0 +1,46 @@
+/** Time from didOpen / didChange to publishDiagnostics, for any stdio language server. */
+import { spawn } from 'node:child_process';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
+  DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, PublishDiagnosticsNotification, PublishDiagnosticsParams,
+  ShutdownRequest, ExitNotification, ConfigurationRequest,
+} from 'vscode-languageserver-protocol/node';
+
+export interface LspTiming { openMs: number; changeMs?: number; diagnostics: number }
+
+export async function timeServer(command: string[], uri: string, languageId: string, text: string, edit?: { line: number; character: number }, settings: unknown = {}): Promise<LspTiming> {
+  const child = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  let waiting: ((p: PublishDiagnosticsParams) => void) | undefined;
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => { if (p.uri === uri && waiting) waiting(p); });
+  connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => settings));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.listen();
+  const next = () => new Promise<PublishDiagnosticsParams>((resolve) => { waiting = resolve; });
+  try {
+    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+    await connection.sendNotification(InitializedNotification.type, {});
+    const opened = next();
+    const t0 = performance.now();
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    const first = await opened;
+    const openMs = performance.now() - t0;
+    let changeMs: number | undefined;
+    if (edit) {
+      const changed = next();
+      const t1 = performance.now();
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: edit, end: edit }, text: '1' }],
+      });
+      await changed;
+      changeMs = performance.now() - t1;
+    }
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+    return { openMs, changeMs, diagnostics: first.diagnostics.length };
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * `npm run bench`: speed and memory on generated inputs of 100 KB to 50 MB, against the floor
+ * (reading the file and splitting it into lines) and against yaml-language-server on the same
+ * dump as YAML. Prints one table and writes bench/results.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyze } from '../server/src/service/analyze';
+import { hover } from '../server/src/service/hover';
+import { completion } from '../server/src/service/completion';
+import { parseXenStoreDump } from '../server/src/syntax/xenstore/parser';
+import { parseXl } from '../server/src/syntax/xl/parser';
+import type { SndifLanguage } from '../server/src/service/language';
+import { random } from '../test/conformance/generate';
+import { dump, xlConfig } from './generate';
+import { timeServer } from './lsp';
+import { toYaml } from './yaml';
+
+const ROOT = join(__dirname, '..', '..');
+const MB = 1e6;
+const SIZES = (process.env.BENCH_SIZES ?? '0.1,1,10,50').split(',').map(Number);
+const XL_MAX = Number(process.env.BENCH_XL_MAX ?? 10);
+const LSP_MAX = Number(process.env.BENCH_LSP_MAX ?? 10);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+function timed(fn: () => unknown, runs: number): number {
+  fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+interface Row {
+  input: string; bytes: number; floorMs: number; parseMs: number; analysisMs: number; xFloor: number; mbPerS: number;
+  hoverP50: number; hoverP95: number; completionP50: number; completionP95: number; editMs: number;
+  rssPeakMB: number; heapPeakMB: number; rssPerInput: number; cards: number;
+  lspOpenMs?: number; lspChangeMs?: number; yamlOpenMs?: number; yamlRatio?: number;
+}
+
+async function measure(name: string, text: string, language: SndifLanguage, dir: string): Promise<Row> {
+  const file = join(dir, `${name}.${language === 'xl' ? 'cfg' : 'txt'}`);
+  writeFileSync(file, text);
+  const bytes = Buffer.byteLength(text);
+  const runs = bytes > 20 * MB ? 3 : bytes > 5 * MB ? 5 : bytes > 0.5 * MB ? 10 : 20;
+  const floorMs = timed(() => readFileSync(file, 'utf8').split('\n'), runs);
+  const parseMs = timed(() => (language === 'xl' ? parseXl(text) : parseXenStoreDump(text)), runs);
+  const analysisMs = timed(() => analyze(text, language), runs);
+  const analysis = analyze(text, language);
+
+  // Hover and completion at random positions inside vsnd lines.
+  const rand = random(42);
+  const lines = analysis.lines;
+  const positions: number[] = [];
+  const interesting = language === 'xl' ? /'(CARD|PCM|STREAM)/ : /vsnd|sample|type|channels|buffer|name/;
+  while (positions.length < 300) {
+    const line = Math.floor(rand() * lines.lineCount);
+    const lineText = text.slice(lines.lineStart(line), lines.lineEnd(line));
+    if (!interesting.test(lineText)) continue;
+    positions.push(lines.lineStart(line) + Math.floor(rand() * Math.max(1, lineText.length)));
+  }
+  const latencies = (fn: (offset: number) => unknown) => positions.map((o) => {
+    const t0 = performance.now();
+    fn(o);
+    return performance.now() - t0;
+  });
+  const hovers = latencies((o) => hover(analysis, o, 'file:///bench'));
+  const completions = latencies((o) => completion(analysis, o));
+
+  // A one-character edit in the middle of a vsnd value, analysed again.
+  const editAt = text.indexOf(language === 'xl' ? 'channels-max=' : 'channels-max = "', Math.floor(text.length / 2));
+  const valueAt = editAt + (language === 'xl' ? 'channels-max='.length : 'channels-max = "'.length);
+  const edited = text.slice(0, valueAt) + '1' + text.slice(valueAt);
+  const editMs = timed(() => analyze(edited, language), Math.max(3, Math.floor(runs / 2)));
+
+  const mem = spawnSync(process.execPath, ['--expose-gc', join(__dirname, 'memory.js'), file, language], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const memory = JSON.parse(mem.stdout) as { rssPeakBytes: number; heapPeakBytes: number };
+
+  const row: Row = {
+    input: name, bytes, floorMs, parseMs, analysisMs, xFloor: analysisMs / floorMs, mbPerS: bytes / MB / (analysisMs / 1000),
+    hoverP50: percentile(hovers, 50), hoverP95: percentile(hovers, 95), completionP50: percentile(completions, 50), completionP95: percentile(completions, 95),
+    editMs, rssPeakMB: memory.rssPeakBytes / MB, heapPeakMB: memory.heapPeakBytes / MB, rssPerInput: memory.rssPeakBytes / bytes, cards: analysis.cards.length,
+  };
+
+  if (bytes <= LSP_MAX * MB * 1.05) {
+    const pos = lines.positionAt(valueAt);
+    const sndif = await timeServer([process.execPath, join(ROOT, 'bin', 'sndif.js'), 'lsp', '--stdio'], `file://${file}`, language === 'xl' ? 'xl-cfg' : 'xenstore', text, pos);
+    row.lspOpenMs = sndif.openMs;
+    row.lspChangeMs = sndif.changeMs;
+    if (language === 'xenstore' && bytes >= MB * 0.9) {
+      const yaml = toYaml(text);
+      const peer = await timeServer([process.execPath, join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
+        `file://${file}.yaml`, 'yaml', yaml, undefined, { validate: true, hover: true, completion: true });
+      row.yamlOpenMs = peer.openMs;
+      row.yamlRatio = peer.openMs / sndif.openMs;
+    }
+  }
+  return row;
+}
+
+const fmt = (n: number | undefined, digits = 1) => (n === undefined ? '–' : n.toFixed(digits));
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sndif-bench-'));
+  const rows: Row[] = [];
+  for (const size of SIZES) {
+    for (const form of ['full', 'plain'] as const) {
+      rows.push(await measure(`dump-${form}-${size}MB`, dump(size * MB, form), 'xenstore', dir));
+      process.stderr.write(`measured dump-${form}-${size}MB\n`);
+    }
+    if (size <= XL_MAX) {
+      rows.push(await measure(`xl-${size}MB`, xlConfig(size * MB), 'xl', dir));
+      process.stderr.write(`measured xl-${size}MB\n`);
+    }
+  }
+  const header = ['input', 'MB', 'floor ms', 'parse ms', 'analysis ms', '× floor', 'MB/s', 'hover p50/p95 ms', 'completion p50/p95 ms', 'edit ms', 'LSP open ms', 'LSP change ms', 'yaml-ls open ms', 'yaml/sndif', 'RSS MB', 'heap MB', 'RSS/input'];
+  const table = rows.map((r) => [r.input, fmt(r.bytes / MB, 2), fmt(r.floorMs), fmt(r.parseMs), fmt(r.analysisMs), fmt(r.xFloor), fmt(r.mbPerS), `${fmt(r.hoverP50, 3)}/${fmt(r.hoverP95, 3)}`, `${fmt(r.completionP50, 3)}/${fmt(r.completionP95, 3)}`, fmt(r.editMs), fmt(r.lspOpenMs), fmt(r.lspChangeMs), fmt(r.yamlOpenMs), fmt(r.yamlRatio), fmt(r.rssPeakMB), fmt(r.heapPeakMB), fmt(r.rssPerInput)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join(' | ');
+  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
+  process.stdout.write(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n${table.map(line).join('\n')}\n`);
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+}
+
+void main();
