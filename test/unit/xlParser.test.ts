@@ -65,7 +65,7 @@ test('a comment on the last line needs a line break, as xl requires', () => {
 });
 
 test('CRLF line endings are one error for the file, and parsing goes on', () => {
-  const a = expectFindings('a = 1\r\nb = 2\r\n', 'xl', [{ code: 'xl-crlf', at: '\r', message: '2 lines end in CR or CRLF' }]);
+  const a = expectFindings('a = 1\r\nb = 2\r\n', 'xl', [{ code: 'xl-crlf', at: '\r\n', message: '2 lines end in CR or CRLF' }]);
   assert.equal(a.xl!.file.settings.length, 2);
 });
 

@@ -38,6 +38,7 @@ export class DocumentStore {
       domid: settings.domid,
       rules: { narrowingWarnings: settings.narrowingWarnings },
       disabledCodes: language === 'xenstore' ? settings.disabledRulesInDumps : [],
+      maxDocumentSize: settings.maxDocumentSize,
     });
     this.cache.set(document.uri, { version: document.version, analysis });
     return analysis;
@@ -46,6 +47,10 @@ export class DocumentStore {
   /** Settings changed: every analysis must be redone. */
   invalidate(): void {
     this.cache.clear();
+  }
+
+  get size(): number {
+    return this.cache.size;
   }
 
   forget(uri: string): void {

@@ -145,6 +145,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return guard(null, () => runCommand(store, p.command, uri ? documents.get(uri) : undefined));
   });
 
+  // Health of the server for users and tests: open documents and memory (after a full GC when
+  // the server runs with --expose-gc).
+  connection.onRequest('sndif/status', () => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (gc) gc();
+    const memory = process.memoryUsage();
+    return { documents: documents.keys().length, analyses: store.size, heapUsed: memory.heapUsed, rss: memory.rss, gcForced: gc !== undefined };
+  });
+
   documents.listen(connection);
   connection.listen();
   return connection;

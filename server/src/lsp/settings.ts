@@ -11,6 +11,8 @@ export interface SndifSettings {
   readonly disabledRulesInDumps: string[];
   /** Guest domid used for the keys of an xl.cfg. */
   readonly domid: number;
+  /** Characters above which only the syntax is checked. */
+  readonly maxDocumentSize: number;
 }
 
 export const DEFAULT_SETTINGS: SndifSettings = {
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: SndifSettings = {
   inlayHints: true,
   disabledRulesInDumps: [],
   domid: 1,
+  maxDocumentSize: 64 * 1024 * 1024,
 };
 
 export function normalizeSettings(raw: unknown): SndifSettings {
@@ -37,5 +40,6 @@ export function normalizeSettings(raw: unknown): SndifSettings {
       ? (inlay as { enabled: boolean }).enabled : DEFAULT_SETTINGS.inlayHints,
     disabledRulesInDumps: Array.isArray(r.disabledRulesInDumps) ? r.disabledRulesInDumps.filter((c): c is string => typeof c === 'string') : [],
     domid: typeof r.domid === 'number' && Number.isInteger(r.domid) && r.domid >= 0 ? r.domid : DEFAULT_SETTINGS.domid,
+    maxDocumentSize: typeof r.maxDocumentSize === 'number' && r.maxDocumentSize > 0 ? r.maxDocumentSize : DEFAULT_SETTINGS.maxDocumentSize,
   };
 }

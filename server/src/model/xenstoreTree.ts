@@ -67,8 +67,10 @@ export class XsNode {
 
   get path(): string {
     if (this.cachedPath === undefined) {
-      const up = this.parent ? this.parent.path : '';
-      this.cachedPath = !this.parent ? '/' : up === '/' ? `/${this.name}` : `${up}/${this.name}`;
+      // Iterative: a pathological dump can nest tens of thousands of levels.
+      const names: string[] = [];
+      for (let n: XsNode | undefined = this; n?.parent; n = n.parent) names.push(n.name);
+      this.cachedPath = `/${names.reverse().join('/')}`;
     }
     return this.cachedPath;
   }
@@ -163,4 +165,22 @@ export function fromBytes(s: string): string {
   if (/^[\x00-\x7f]*$/.test(s)) return s;
   const decoded = Buffer.from(s, 'latin1').toString('utf8');
   return decoded.includes('\ufffd') ? s : decoded;
+}
+
+/** The span covering a node and all its descendants that come from the document. */
+export function subtreeExtent(node: XsNode): Span {
+  let start = node.span.start;
+  let end = node.span.end;
+  const stack: XsNode[] = [...node.children.values()];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.generated) continue;
+    const s = n.span;
+    if (s.end > s.start) {
+      start = Math.min(start, s.start);
+      end = Math.max(end, s.end);
+    }
+    for (const c of n.children.values()) stack.push(c);
+  }
+  return { start, end };
 }

@@ -72,6 +72,7 @@ export const RULES = {
   xsTruncated: rule('xs-truncated', 'warning', 'style', 'xenstore', 'A value cut by xenstore-ls (`\\...`): the real value is longer.'),
   xsUnknownKey: rule('xs-unknown-key', 'warning', 'ignored', 'xenstore', 'A key the frontend never reads at this level.'),
   xsToolError: rule('xs-tool-error', 'information', 'style', 'xenstore', 'An error line printed by xenstore-ls.'),
+  documentTooLarge: rule('document-too-large', 'information', 'style', 'both', 'A document above the size limit: only its syntax is checked.'),
   // suppression comments
   unknownRuleCode: rule('unknown-rule-code', 'warning', 'style', 'both', 'A suppression comment names a code that does not exist.'),
 } as const;

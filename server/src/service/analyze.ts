@@ -11,7 +11,7 @@ import { writeCards, WrittenKey } from '../model/libxl';
 import { parseXenStoreDump, XsDump } from '../syntax/xenstore/parser';
 import type { XsNode } from '../model/xenstoreTree';
 import { resolveCards, ResolvedCard } from '../resolver/resolve';
-import type { Finding } from '../rules/catalogue';
+import { finding, Finding, RULES } from '../rules/catalogue';
 import { DEFAULT_RULE_OPTIONS, levelsOf, RuleOptions } from '../rules/context';
 import { validateCards } from '../rules/validate';
 import { duplicateSettingRules } from '../rules/validation/xlSettings';
@@ -27,7 +27,11 @@ export interface AnalyzeOptions {
   readonly disabledCodes?: readonly string[];
   /** Report everything, whatever `# sndif-disable` comments say (conformance tests). */
   readonly ignoreSuppressions?: boolean;
+  /** Above this many characters only the syntax is checked (default 64 MB). */
+  readonly maxDocumentSize?: number;
 }
+
+export const DEFAULT_MAX_DOCUMENT_SIZE = 64 * 1024 * 1024;
 
 export interface XlAnalysis {
   readonly file: XlFile;
@@ -49,6 +53,8 @@ export interface Analysis {
 
 export function analyze(text: string, language: SndifLanguage, options: AnalyzeOptions = {}): Analysis {
   const lines = new LineIndex(text);
+  const limit = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+  if (text.length > limit) return syntaxOnly(text, language, lines, limit);
   const rules = { ...DEFAULT_RULE_OPTIONS, ...options.rules };
   let findings: Finding[];
   let cards: ResolvedCard[];
@@ -74,4 +80,16 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
   if (!options.ignoreSuppressions) findings = applySuppressions(findings, comments, lines, options.disabledCodes ?? []);
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { language, text, lines, xl, dump, cards, findings };
+}
+
+/** A document too large to resolve without freezing the editor: syntax errors only. */
+function syntaxOnly(text: string, language: SndifLanguage, lines: LineIndex, limit: number): Analysis {
+  const note = finding(RULES.documentTooLarge, { start: 0, end: 0 },
+    `This document has ${(text.length / 1048576).toFixed(1)} MB, above the ${(limit / 1048576).toFixed(0)} MB limit (setting sndif.maxDocumentSize): only its syntax is checked`);
+  if (language === 'xl') {
+    const file = parseXl(text);
+    return { language, text, lines, cards: [], findings: [note, ...file.findings] };
+  }
+  const dump = parseXenStoreDump(text);
+  return { language, text, lines, cards: [], findings: [note, ...dump.findings] };
 }

@@ -5,7 +5,7 @@
 import type { Analysis } from './analyze';
 import type { ResolvedCard, ResolvedDevice, ResolvedStream } from '../resolver/resolve';
 import type { XsNode } from '../model/xenstoreTree';
-import { pieceSpans } from '../model/xenstoreTree';
+import { pieceSpans, subtreeExtent } from '../model/xenstoreTree';
 import type { Span } from '../text/lineIndex';
 import { splitItem } from '../model/vsndItems';
 import type { XlList, XlString } from '../syntax/xl/ast';
@@ -35,27 +35,15 @@ function contains(span: Span, offset: number): boolean {
 /** Each card's whole extent in the document, sorted, computed once per analysis. */
 const extents = new WeakMap<Analysis, { start: number; end: number; card: ResolvedCard }[]>();
 
-function extentOf(node: XsNode): Span {
-  let start = node.span.start;
-  let end = node.span.end;
-  for (const child of node.children.values()) {
-    if (child.generated) continue;
-    const c = extentOf(child);
-    if (c.end > c.start) {
-      start = Math.min(start, c.start);
-      end = Math.max(end, c.end);
-    }
-  }
-  return { start, end };
-}
 
 /** The cards whose extent contains the offset (a binary search, then its neighbours). */
 export function cardsAt(analysis: Analysis, offset: number): ResolvedCard[] {
   let list = extents.get(analysis);
   if (!list) {
-    list = analysis.cards.map((card) => ({ ...extentOf(card.node), card })).sort((a, b) => a.start - b.start);
+    list = analysis.cards.map((card) => ({ ...subtreeExtent(card.node), card })).sort((a, b) => a.start - b.start);
     extents.set(analysis, list);
   }
+  if (list.length === 0) return [];
   let lo = 0;
   let hi = list.length - 1;
   while (lo < hi) {
@@ -108,12 +96,14 @@ function locateDump(analysis: Analysis, offset: number): Target | undefined {
   return undefined;
 }
 
-/** The deepest node of a dump whose line contains the offset. */
-function deepest(node: XsNode, offset: number, parent?: XsNode): { node: XsNode; parent?: XsNode } | undefined {
-  if (contains(node.span, offset) && node.span.end > node.span.start) return { node, parent };
-  for (const child of node.children.values()) {
-    const hit = deepest(child, offset, node);
-    if (hit) return hit;
+/** The node of a dump whose line contains the offset (each node is one line). */
+function deepest(root: XsNode, offset: number): { node: XsNode; parent?: XsNode } | undefined {
+  const stack: XsNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const span = node.span;
+    if (span.end > span.start && contains(span, offset)) return { node, parent: node.parent };
+    for (const child of node.children.values()) stack.push(child);
   }
   return undefined;
 }

@@ -2,28 +2,16 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
 import type { XsNode } from '../model/xenstoreTree';
-import { fromBytes } from '../model/xenstoreTree';
+import { fromBytes, subtreeExtent } from '../model/xenstoreTree';
 import type { Span } from '../text/lineIndex';
 import { compactHw } from './describe';
 
-/** A dump node covers its whole subtree; an xl node already covers its item or list. */
-function extent(node: XsNode): Span {
-  let start = node.span.start;
-  let end = node.span.end;
-  for (const child of node.children.values()) {
-    const c = extent(child);
-    if (c.end > c.start) {
-      start = Math.min(start, c.start);
-      end = Math.max(end, c.end);
-    }
-  }
-  return { start, end };
-}
 
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
   const range = (s: Span) => analysis.lines.rangeOf(s);
   const symbol = (name: string, detail: string, kind: SymbolKind, node: XsNode, children: DocumentSymbol[]): DocumentSymbol => {
-    const whole = analysis.language === 'xl' ? node.span : extent(node);
+    // A dump node covers its whole subtree; an xl node already covers its item or list.
+    const whole = analysis.language === 'xl' ? node.span : subtreeExtent(node);
     const selection = analysis.language === 'xl' ? node.span : node.keySpan;
     return { name, detail, kind, range: range(whole), selectionRange: range(selection), children };
   };

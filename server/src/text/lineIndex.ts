@@ -57,7 +57,8 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    // An offset inside a CRLF line break is not a position: it is the end of the line.
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
   }
 
   offsetAt(position: Position): number {

@@ -78,7 +78,7 @@ export function lexXl(text: string): LexResult {
       if (!crReported) {
         crReported = true;
         const lines = countCarriageReturns(text);
-        findings.push(finding(RULES.xlCrlf, { start, end: i + 1 },
+        findings.push(finding(RULES.xlCrlf, { start, end: text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 },
           `xl rejects carriage returns: ${lines} line${lines === 1 ? '' : 's'} end${lines === 1 ? 's' : ''} in CR or CRLF, each a lexical error for xl; save the file with LF line endings`,
           { kind: 'replace', title: 'Convert line endings to LF', edits: crlfEdits(text), safe: true }));
       }
@@ -153,10 +153,11 @@ function countCarriageReturns(text: string): number {
   return count;
 }
 
+/** Each CRLF (or lone CR) becomes LF; edits cover whole line breaks, as LSP positions must. */
 function crlfEdits(text: string): { span: { start: number; end: number }; text: string }[] {
   const edits = [];
   for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
-    edits.push({ span: { start: i, end: i + 1 }, text: text.charCodeAt(i + 1) === 10 ? '' : '\n' });
+    edits.push({ span: { start: i, end: text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 }, text: '\n' });
   }
   return edits;
 }

@@ -18,6 +18,9 @@ const TOKEN_NAMES: Record<TokenKind, string> = {
   '+=': '"+="', '=': "'='", ';': "';'", ERROR: 'error', EOF: '$end',
 };
 
+/** Lists nested deeper than this are refused instead of exhausting the stack. */
+export const MAX_LIST_DEPTH = 2000;
+
 class SyntaxFailure {
   constructor(readonly token: Token) {}
 }
@@ -35,6 +38,7 @@ class Parser {
   readonly findings: Finding[] = [];
   readonly comments: XlComment[] = [];
   private pos = 0;
+  private depth = 0;
   private lines: LineIndex | undefined;
 
   constructor(private readonly text: string, private readonly tokens: Token[], private readonly lexErrorLines: Map<number, number>) {
@@ -111,6 +115,20 @@ class Parser {
 
   private parseList(): XlList {
     const open = this.next();
+    if (this.depth >= MAX_LIST_DEPTH) {
+      this.findings.push(finding(RULES.xlSyntax, { start: open.start, end: open.end },
+        `config parsing error near \`[': lists nested deeper than ${MAX_LIST_DEPTH} levels are not analysed`));
+      throw new SyntaxFailure(open);
+    }
+    this.depth++;
+    try {
+      return this.parseListItems(open);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseListItems(open: Token): XlList {
     const items: XlValue[] = [];
     const partial = (failure: SyntaxFailure): PartialValue => {
       const last = items.length ? items[items.length - 1].span.end : open.end;
