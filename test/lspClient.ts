@@ -23,6 +23,8 @@ export function fileUri(relative: string): string {
 export interface StartOptions {
   readonly capabilities?: ClientCapabilities;
   readonly settings?: Record<string, unknown>;
+  /** Extra Node flags for the server process (e.g. --expose-gc). */
+  readonly nodeArgs?: string[];
 }
 
 export class LspClient {
@@ -47,7 +49,7 @@ export class LspClient {
   }
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'sndif.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'bin', 'sndif.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     connection.listen();
     const client = new LspClient(child, connection, options.settings ?? {});
