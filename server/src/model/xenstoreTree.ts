@@ -19,6 +19,8 @@ export interface XsValue {
   readonly pieces?: readonly Span[];
   /** xenstore-ls cut the value (`\...`): `text` is only its beginning. */
   readonly truncated?: boolean;
+  /** The line reads both as a whole value ending in a backslash and dots, and as a cut one: kept whole. */
+  readonly possiblyTruncated?: boolean;
 }
 
 /** How a quick-fix writes a new key below a node: in an xl item, or as a dump line. */

@@ -46,10 +46,23 @@ interface ParsedLine {
   readonly valueStart?: number;
   readonly valueEnd?: number;
   readonly truncated: boolean;
+  /**
+   * Ends in `\\..."`: an escaped backslash and "...", or a cut that fell just after a backslash.
+   * Decided once the listing's width is known (see resolveAmbiguousCuts).
+   */
+  readonly ambiguousCut: boolean;
+  /** What the listing width would be if this line was cut (cut lines are width + 1 long). */
+  readonly cutWidth: number;
   readonly perms: boolean;
 }
 
-export function parseXenStoreDump(text: string): XsDump {
+export interface DumpParseOptions {
+  /** Build every node, not only the vsnd subtrees (conformance tests, whole-tree tools). */
+  readonly allNodes?: boolean;
+}
+
+export function parseXenStoreDump(text: string, options: DumpParseOptions = {}): XsDump {
+  const relevant = options.allNodes ? () => true : isRelevant;
   const findings: Finding[] = [];
   const comments: XsComment[] = [];
   const root = XsNode.root();
@@ -61,6 +74,12 @@ export function parseXenStoreDump(text: string): XsDump {
   const stack: string[] = [];
   const nodes: (XsNode | undefined)[] = [];
   let lineCount = 0;
+  const ambiguous: { node: XsNode; line: ParsedLine }[] = [];
+  const cutWidths = new Set<number>();
+  const track = (node: XsNode | undefined, line: ParsedLine) => {
+    if (line.truncated) cutWidths.add(line.cutWidth);
+    if (node && line.ambiguousCut) ambiguous.push({ node, line });
+  };
 
   let pos = 0;
   const n = text.length;
@@ -98,7 +117,7 @@ export function parseXenStoreDump(text: string): XsDump {
     if (line.perms) sawPerms = true;
     if (line.full) {
       sawFull = true;
-      addFullPath(root, text, line, lineStart, end, findings);
+      track(addFullPath(root, text, line, lineStart, end, findings, relevant), line);
       continue;
     }
     sawPlain = true;
@@ -116,7 +135,7 @@ export function parseXenStoreDump(text: string): XsDump {
     stack.push(name);
     const parent = line.depth === 0 ? root : nodes[line.depth - 1];
     let node: XsNode | undefined;
-    if (parent && (relative || isRelevant(stack))) {
+    if (parent && (relative || relevant(stack))) {
       node = parent.ensure(name, { start: lineStart, end }, { start: line.nameStart, end: line.nameEnd });
       node.span = { start: lineStart, end };
       node.keySpan = { start: line.nameStart, end: line.nameEnd };
@@ -124,7 +143,26 @@ export function parseXenStoreDump(text: string): XsDump {
       node.insertAt = { kind: 'plain', offset: end, depth: line.depth };
     }
     nodes.push(node);
+    track(node, line);
     if (eol >= n) break;
+  }
+
+  // Without a cut of known width, plain and -p listings that were not on a terminal are 80 wide.
+  if (sawPlain && cutWidths.size === 0) cutWidths.add(80);
+  for (const { node, line } of ambiguous) {
+    if (!cutWidths.has(line.cutWidth)) continue;
+    // Read whole, would the line have fitted (indent + name + bytes + 8 <= width)? Then both
+    // readings are possible: keep it whole and say it may be cut; else it was cut.
+    const width = line.cutWidth;
+    const linewid = line.full ? 0 : line.depth + (line.nameEnd - line.nameStart);
+    const whole = node.value!.text.length;
+    if (linewid + whole + 8 <= width) {
+      node.value = { ...node.value!, possiblyTruncated: true };
+      findings.push(finding(RULES.xsTruncated, { start: line.valueStart!, end: line.valueEnd! },
+        'This value ends in "\\..." at exactly the width where xenstore-ls cuts lines: it is either whole or cut after a backslash, and the dump cannot tell; list with `xenstore-ls -f` piped to a file to be sure'));
+    } else {
+      setValue(node, text, { ...line, truncated: true, valueEnd: line.valueEnd! - 4 }, findings);
+    }
   }
 
   const form: DumpForm = sawPlain && sawFull ? 'mixed' : sawFull ? 'full' : sawPlain ? 'plain' : 'empty';
@@ -160,7 +198,7 @@ function parseLine(text: string, start: number, end: number): ParsedLine | strin
     const rest = text.slice(i + 1, end);
     const perms = /\(.*\)\s*$/.test(rest);
     if (rest.trim() !== '' && !perms) return 'Unexpected text after `name:`';
-    return { nameStart, nameEnd, depth, full, truncated: false, perms };
+    return { nameStart, nameEnd, depth, full, truncated: false, ambiguousCut: false, cutWidth: 0, perms };
   }
   if (!text.startsWith(' = "', i)) {
     return `Expected \` = "value"\` after the node name "${text.slice(nameStart, nameEnd)}"`;
@@ -176,25 +214,30 @@ function parseLine(text: string, start: number, end: number): ParsedLine | strin
   }
   let valueEnd = lastQuote;
   let truncated = false;
+  let ambiguousCut = false;
   if (valueEnd - valueStart >= 4 && text.startsWith('\\...', valueEnd - 4)) {
     let backslashes = 0;
     for (let k = valueEnd - 4; k >= valueStart && text.charCodeAt(k) === 92; k--) backslashes++;
     if (backslashes % 2 === 1) {
       truncated = true;
       valueEnd -= 4;
+    } else {
+      ambiguousCut = true;
     }
   }
-  return { nameStart, nameEnd, depth, full, valueStart, valueEnd, truncated, perms };
+  // A cut line is exactly width + 1 long up to its closing quote (with -f, plus the path).
+  const cutWidth = lastQuote - start - (full ? nameEnd - nameStart : 0);
+  return { nameStart, nameEnd, depth, full, valueStart, valueEnd, truncated, ambiguousCut, cutWidth, perms };
 }
 
-function addFullPath(root: XsNode, text: string, line: ParsedLine, lineStart: number, end: number, findings: Finding[]): void {
+function addFullPath(root: XsNode, text: string, line: ParsedLine, lineStart: number, end: number, findings: Finding[], relevant: (names: string[]) => boolean): XsNode | undefined {
   const path = text.slice(line.nameStart, line.nameEnd);
   const names = path.split('/').slice(1);
   if (names.some((s) => s === '')) {
     findings.push(finding(RULES.xsSyntax, { start: line.nameStart, end: line.nameEnd }, `"${path}" is not a valid XenStore path`));
-    return;
+    return undefined;
   }
-  if (!isRelevant(names)) return;
+  if (!relevant(names)) return undefined;
   let node = root;
   for (const name of names) node = node.ensure(name, { start: lineStart, end });
   node.span = { start: lineStart, end };
@@ -202,6 +245,7 @@ function addFullPath(root: XsNode, text: string, line: ParsedLine, lineStart: nu
   node.keySpan = { start: nameOffset, end: line.nameEnd };
   setValue(node, text, line, findings);
   node.insertAt = { kind: 'full', offset: end };
+  return node;
 }
 
 function setValue(node: XsNode, text: string, line: ParsedLine, findings: Finding[]): void {
@@ -227,6 +271,8 @@ export function unescapeValue(text: string, start: number, end: number): MappedT
   let i = start;
   while (i < end) {
     const c = text[i];
+    // xenstore-ls escapes every backslash: a lone one at the end is half an escape, cut off.
+    if (c === '\\' && i + 1 === end) break;
     if (c === '\\' && i + 1 < end) {
       const nc = text[i + 1];
       const simple = nc === 't' ? '\t' : nc === 'n' ? '\n' : nc === 'r' ? '\r' : nc === '\\' ? '\\' : undefined;
