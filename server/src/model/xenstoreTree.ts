@@ -38,8 +38,9 @@ const NO_CHILDREN: ReadonlyMap<string, XsNode> = new Map();
 export class XsNode {
   private kids: Map<string, XsNode> | undefined;
   value: XsValue | undefined;
-  /** Where a quick-fix adds a key below this node, when the document allows it. */
-  insertAt: InsertionStyle | undefined;
+  private insertKind = 0; // 0 none, 1 xl, 2 plain, 3 full
+  private insertOffset = 0;
+  private insertDepth = 0;
   /** Written by libxl on its own (backend links, state), not from any text in the document. */
   generated = false;
   private s0: number;
@@ -47,22 +48,49 @@ export class XsNode {
   private k0: number;
   private k1: number;
 
-  constructor(
-    readonly name: string,
-    readonly parent: XsNode | undefined,
-    /** The whole definition: a dump line, an xl item or key=value piece. */
-    span: Span,
-    /** The node's own name in the document (dump key; xl key), or the definition itself. */
-    keySpan: Span = span,
-  ) {
-    this.s0 = span.start;
-    this.s1 = span.end;
-    this.k0 = keySpan.start;
-    this.k1 = keySpan.end;
+  /**
+   * `start`/`end`: the whole definition (a dump line, an xl item or key=value piece);
+   * `keyStart`/`keyEnd`: the node's own name in the document, or the definition itself.
+   */
+  constructor(readonly name: string, readonly parent: XsNode | undefined, start: number, end: number, keyStart = start, keyEnd = end) {
+    this.s0 = start;
+    this.s1 = end;
+    this.k0 = keyStart;
+    this.k1 = keyEnd;
   }
 
   static root(): XsNode {
-    return new XsNode('', undefined, { start: 0, end: 0 });
+    return new XsNode('', undefined, 0, 0);
+  }
+
+  /** Where a quick-fix adds a key below this node, when the document allows it. */
+  get insertAt(): InsertionStyle | undefined {
+    switch (this.insertKind) {
+      case 1: return { kind: 'xl', offset: this.insertOffset };
+      case 2: return { kind: 'plain', offset: this.insertOffset, depth: this.insertDepth };
+      case 3: return { kind: 'full', offset: this.insertOffset };
+      default: return undefined;
+    }
+  }
+
+  set insertAt(style: InsertionStyle | undefined) {
+    this.insertKind = !style ? 0 : style.kind === 'xl' ? 1 : style.kind === 'plain' ? 2 : 3;
+    this.insertOffset = style?.offset ?? 0;
+    this.insertDepth = style?.kind === 'plain' ? style.depth : 0;
+  }
+
+  /** Same as setting insertAt, without an object (dumps set it on every node). */
+  setInsertion(kind: 'plain' | 'full', offset: number, depth = 0): void {
+    this.insertKind = kind === 'plain' ? 2 : 3;
+    this.insertOffset = offset;
+    this.insertDepth = depth;
+  }
+
+  setSpans(start: number, end: number, keyStart: number, keyEnd: number): void {
+    this.s0 = start;
+    this.s1 = end;
+    this.k0 = keyStart;
+    this.k1 = keyEnd;
   }
 
   private cachedPath: string | undefined;
@@ -105,10 +133,15 @@ export class XsNode {
 
   /** Get or create a child; an implicit node (a parent nobody wrote) has no value. */
   ensure(name: string, span: Span, keySpan: Span = span): XsNode {
+    return this.ensureAt(name, span.start, span.end, keySpan.start, keySpan.end);
+  }
+
+  /** ensure() with numbers, for the parsers' hot loops. */
+  ensureAt(name: string, start: number, end: number, keyStart = start, keyEnd = end): XsNode {
     this.kids ??= new Map();
     let node = this.kids.get(name);
     if (!node) {
-      node = new XsNode(name, this, span, keySpan);
+      node = new XsNode(name, this, start, end, keyStart, keyEnd);
       this.kids.set(name, node);
     }
     return node;

@@ -8,7 +8,7 @@ import type { XsNode } from '../model/xenstoreTree';
 import { pieceSpans, subtreeExtent } from '../model/xenstoreTree';
 import type { Span } from '../text/lineIndex';
 import { splitItem } from '../model/vsndItems';
-import type { XlList, XlString } from '../syntax/xl/ast';
+import type { XlList, XlString, XlValue } from '../syntax/xl/ast';
 import type { ItemType } from '../tables/sndif';
 
 export interface LevelRef {
@@ -60,9 +60,9 @@ export function locate(analysis: Analysis, offset: number): Target | undefined {
   return analysis.language === 'xl' ? locateXl(analysis, offset) : locateDump(analysis, offset);
 }
 
-/** The resolved level a node belongs to. */
+/** The resolved level a node belongs to, among the cards at the node's offset. */
 function levelOf(analysis: Analysis, node: XsNode): LevelRef | undefined {
-  for (const card of analysis.cards) {
+  for (const card of cardsAt(analysis, node.span.start)) {
     if (card.node === node) return { card };
     for (const device of card.devices) {
       if (device.node === node) return { card, device };
@@ -121,31 +121,44 @@ export interface XlItemAt {
   readonly inPiece: number;
 }
 
+/** The card lists of the vsnd settings in document order, with their index, per analysis. */
+const cardLists = new WeakMap<Analysis, { list: XlValue; index: number }[]>();
+
 /** The vsnd item string under an offset, split the way xl splits it. */
 export function xlItemAt(analysis: Analysis, offset: number): XlItemAt | undefined {
   const vsnd = analysis.xl?.vsnd;
   if (!vsnd) return undefined;
-  let cardIndex = -1;
-  for (const s of vsnd.settings) {
-    if (s.value?.kind !== 'list') continue;
-    for (const card of s.value.items) {
-      cardIndex++;
-      if (card.kind !== 'list' || !contains(card.span, offset)) continue;
-      for (const item of card.items) {
-        if (item.kind !== 'string' || offset <= item.span.start || offset >= item.span.end) continue;
-        const index = item.value.indexOf(offset);
-        const text = item.value.text;
-        // Pieces as strtok sees them, plus the (possibly empty) piece being typed at the cursor.
-        let start = text.lastIndexOf(',', index - 1) + 1;
-        while (start < index && text[start] === ' ') start++;
-        let end = text.indexOf(',', index);
-        if (end < 0) end = text.length;
-        const before = splitItem(item.value.slice(0, start)).length;
-        const head = splitItem(item.value)[0]?.text.text.toLowerCase();
-        const type = head === 'card' || head === 'pcm' || head === 'stream' ? head : undefined;
-        return { cardIndex, card, item, type, pieceIndex: before, piece: { text: text.slice(start, end), start, end }, inPiece: index - start };
-      }
-    }
+  let lists = cardLists.get(analysis);
+  if (!lists) {
+    lists = [];
+    let index = 0;
+    for (const s of vsnd.settings) if (s.value?.kind === 'list') for (const list of s.value.items) lists.push({ list, index: index++ });
+    cardLists.set(analysis, lists);
+  }
+  // Binary search for the last card starting at or before the offset.
+  let lo = 0;
+  let hi = lists.length - 1;
+  if (hi < 0) return undefined;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lists[mid].list.span.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const { list: card, index: cardIndex } = lists[lo];
+  if (card.kind !== 'list' || !contains(card.span, offset)) return undefined;
+  for (const item of card.items) {
+    if (item.kind !== 'string' || offset <= item.span.start || offset >= item.span.end) continue;
+    const index = item.value.indexOf(offset);
+    const text = item.value.text;
+    // Pieces as strtok sees them, plus the (possibly empty) piece being typed at the cursor.
+    let start = text.lastIndexOf(',', index - 1) + 1;
+    while (start < index && text[start] === ' ') start++;
+    let end = text.indexOf(',', index);
+    if (end < 0) end = text.length;
+    const before = splitItem(item.value.slice(0, start)).length;
+    const head = splitItem(item.value)[0]?.text.text.toLowerCase();
+    const type = head === 'card' || head === 'pcm' || head === 'stream' ? head : undefined;
+    return { cardIndex, card, item, type, pieceIndex: before, piece: { text: text.slice(start, end), start, end }, inPiece: index - start };
   }
   return undefined;
 }

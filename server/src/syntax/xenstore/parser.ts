@@ -62,7 +62,8 @@ export interface DumpParseOptions {
 }
 
 export function parseXenStoreDump(text: string, options: DumpParseOptions = {}): XsDump {
-  const relevant = options.allNodes ? () => true : isRelevant;
+  const relevant: (names: string[], length: number) => boolean = options.allNodes ? () => true : isRelevant;
+  const lastDir = { path: '', node: undefined as XsNode | undefined };
   const findings: Finding[] = [];
   const comments: XsComment[] = [];
   const root = XsNode.root();
@@ -73,6 +74,7 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
   // Plain form: names of the current path, and whether that path is worth building.
   const stack: string[] = [];
   const nodes: (XsNode | undefined)[] = [];
+  let top = 0; // entries of stack/nodes in use: the current path
   let lineCount = 0;
   const ambiguous: { node: XsNode; line: ParsedLine }[] = [];
   const cutWidths = new Set<number>();
@@ -106,43 +108,41 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
         `xenstore-ls printed an error here, not a node: ${text.slice(lineStart, end)}`));
       continue;
     }
-    if (/^\S*[$#] /.test(text.slice(lineStart, Math.min(end, lineStart + 200))) && text.indexOf('xenstore', lineStart) < end && text.indexOf('xenstore', lineStart) >= 0) {
-      continue; // a pasted shell prompt with the command
-    }
     const line = parseLine(text, lineStart, end);
     if (typeof line === 'string') {
+      const raw = text.slice(lineStart, Math.min(end, lineStart + 200));
+      // A pasted shell prompt with the command is not a node, nor an error.
+      if (/^\S*[$#] /.test(raw) && raw.includes('xenstore')) continue;
       findings.push(finding(RULES.xsSyntax, { start: lineStart, end }, line));
       continue;
     }
     if (line.perms) sawPerms = true;
     if (line.full) {
       sawFull = true;
-      track(addFullPath(root, text, line, lineStart, end, findings, relevant), line);
+      track(addFullPath(root, text, line, lineStart, end, findings, options.allNodes === true, lastDir), line);
       continue;
     }
     sawPlain = true;
     const name = text.slice(line.nameStart, line.nameEnd);
-    if (line.depth > stack.length) {
+    if (line.depth > top) {
       findings.push(finding(RULES.xsSyntax, { start: lineStart, end: line.nameStart },
-        stack.length === 0
+        top === 0
           ? `The first node is indented ${line.depth} blank${line.depth === 1 ? '' : 's'}: xenstore-ls starts the listed tree at column 1`
-          : `Indented ${line.depth} blanks, but the line above is at depth ${stack.length - 1}: xenstore-ls indents children by exactly one blank`));
+          : `Indented ${line.depth} blanks, but the line above is at depth ${top - 1}: xenstore-ls indents children by exactly one blank`));
       continue;
     }
-    stack.length = line.depth;
-    nodes.length = line.depth;
     if (relative === undefined) relative = !(line.depth === 0 && ROOT_CHILDREN.has(name));
-    stack.push(name);
+    stack[line.depth] = name;
+    top = line.depth + 1;
     const parent = line.depth === 0 ? root : nodes[line.depth - 1];
     let node: XsNode | undefined;
-    if (parent && (relative || relevant(stack))) {
-      node = parent.ensure(name, { start: lineStart, end }, { start: line.nameStart, end: line.nameEnd });
-      node.span = { start: lineStart, end };
-      node.keySpan = { start: line.nameStart, end: line.nameEnd };
+    if (parent && (relative || relevant(stack, top))) {
+      node = parent.ensureAt(name, lineStart, end, line.nameStart, line.nameEnd);
+      node.setSpans(lineStart, end, line.nameStart, line.nameEnd);
       setValue(node, text, line, findings);
-      node.insertAt = { kind: 'plain', offset: end, depth: line.depth };
+      node.setInsertion('plain', end, line.depth);
     }
-    nodes.push(node);
+    nodes[line.depth] = node;
     track(node, line);
     if (eol >= n) break;
   }
@@ -172,12 +172,23 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
 }
 
 /** Only paths at or below …/device/vsnd or …/backend/vsnd are built; their ancestors too. */
-function isRelevant(stack: string[]): boolean {
+function isRelevant(stack: string[], length: number): boolean {
   // /local/domain/D/device/vsnd/...  or  /local/domain/B/backend/vsnd/...
   if (stack[0] !== 'local') return false;
-  if (stack.length <= 3) return stack.length < 2 || stack[1] === 'domain';
+  if (length <= 3) return length < 2 || stack[1] === 'domain';
   if (stack[1] !== 'domain' || (stack[3] !== 'device' && stack[3] !== 'backend')) return false;
-  return stack.length === 4 || stack[4] === 'vsnd';
+  return length === 4 || stack[4] === 'vsnd';
+}
+
+/** The same test on a full path, without splitting it. */
+function isRelevantPath(path: string): boolean {
+  if (!path.startsWith('/local/domain/')) return path === '/local' || path === '/local/domain';
+  const afterDomid = path.indexOf('/', 14);
+  if (afterDomid < 0) return true;
+  const kind = path.slice(afterDomid + 1, path.indexOf('/', afterDomid + 1) < 0 ? undefined : path.indexOf('/', afterDomid + 1));
+  if (kind !== 'device' && kind !== 'backend') return false;
+  const rest = afterDomid + 1 + kind.length;
+  return rest === path.length || path.startsWith('/vsnd', rest) && (rest + 5 === path.length || path[rest + 5] === '/');
 }
 
 function parseLine(text: string, start: number, end: number): ParsedLine | string {
@@ -206,9 +217,9 @@ function parseLine(text: string, start: number, end: number): ParsedLine | strin
   const valueStart = i + 4;
   const lastQuote = text.lastIndexOf('"', end - 1);
   if (lastQuote < valueStart) return 'The value has no closing `"`';
-  const after = text.slice(lastQuote + 1, end);
   let perms = false;
-  if (after.length > 0) {
+  if (lastQuote + 1 < end) {
+    const after = text.slice(lastQuote + 1, end);
     if (!/^[ .]*(\([^()]*\))?\s*$/.test(after)) return `Unexpected text after the value: "${after.trim()}"`;
     perms = after.includes('(');
   }
@@ -230,21 +241,33 @@ function parseLine(text: string, start: number, end: number): ParsedLine | strin
   return { nameStart, nameEnd, depth, full, valueStart, valueEnd, truncated, ambiguousCut, cutWidth, perms };
 }
 
-function addFullPath(root: XsNode, text: string, line: ParsedLine, lineStart: number, end: number, findings: Finding[], relevant: (names: string[]) => boolean): XsNode | undefined {
+function addFullPath(
+  root: XsNode, text: string, line: ParsedLine, lineStart: number, end: number, findings: Finding[],
+  allNodes: boolean, lastDir: { path: string; node: XsNode | undefined },
+): XsNode | undefined {
   const path = text.slice(line.nameStart, line.nameEnd);
-  const names = path.split('/').slice(1);
-  if (names.some((s) => s === '')) {
+  if (path.includes('//') || path.endsWith('/')) {
     findings.push(finding(RULES.xsSyntax, { start: line.nameStart, end: line.nameEnd }, `"${path}" is not a valid XenStore path`));
     return undefined;
   }
-  if (!relevant(names)) return undefined;
-  let node = root;
-  for (const name of names) node = node.ensure(name, { start: lineStart, end });
-  node.span = { start: lineStart, end };
-  const nameOffset = line.nameEnd - names[names.length - 1].length;
-  node.keySpan = { start: nameOffset, end: line.nameEnd };
+  if (!allNodes && !isRelevantPath(path)) return undefined;
+  // Lines come in tree order: the parent is usually the previous line's parent or that line.
+  const slash = path.lastIndexOf('/');
+  const dirPath = path.slice(0, slash);
+  let node: XsNode;
+  if (lastDir.node && dirPath === lastDir.path) {
+    node = lastDir.node;
+  } else {
+    node = root;
+    for (const name of dirPath.split('/').slice(1)) node = node.ensureAt(name, lineStart, end);
+    lastDir.path = dirPath;
+    lastDir.node = node;
+  }
+  const nameOffset = line.nameStart + slash + 1;
+  node = node.ensureAt(path.slice(slash + 1), lineStart, end, nameOffset, line.nameEnd);
+  node.setSpans(lineStart, end, nameOffset, line.nameEnd);
   setValue(node, text, line, findings);
-  node.insertAt = { kind: 'full', offset: end };
+  node.setInsertion('full', end);
   return node;
 }
 
