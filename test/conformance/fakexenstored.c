@@ -73,20 +73,16 @@ static int fake_proc(const char *path) {
   return -2;
 }
 
-int open(const char *path, int flags, ...) {
+/* open and open64: the two /proc files from memory, everything else to the real function. */
+static int open_via(const char *symbol, const char *path, int flags, mode_t mode) {
   int fd = fake_proc(path);
   if (fd != -2) return fd;
-  mode_t mode = 0;
-  if (flags & (O_CREAT | O_TMPFILE)) { va_list ap; va_start(ap, flags); mode = va_arg(ap, mode_t); va_end(ap); }
-  int (*real)(const char *, int, ...) = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, "open");
+  int (*real)(const char *, int, ...) = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, symbol);
   return real(path, flags, mode);
 }
 
-int open64(const char *path, int flags, ...) {
-  int fd = fake_proc(path);
-  if (fd != -2) return fd;
-  mode_t mode = 0;
-  if (flags & (O_CREAT | O_TMPFILE)) { va_list ap; va_start(ap, flags); mode = va_arg(ap, mode_t); va_end(ap); }
-  int (*real)(const char *, int, ...) = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, "open64");
-  return real(path, flags, mode);
-}
+#define MODE_ARG(flags, mode) \
+  do { if ((flags) & (O_CREAT | O_TMPFILE)) { va_list ap; va_start(ap, flags); mode = va_arg(ap, mode_t); va_end(ap); } } while (0)
+
+int open(const char *path, int flags, ...) { mode_t mode = 0; MODE_ARG(flags, mode); return open_via("open", path, flags, mode); }
+int open64(const char *path, int flags, ...) { mode_t mode = 0; MODE_ARG(flags, mode); return open_via("open64", path, flags, mode); }
