@@ -72,8 +72,14 @@ function checkRange(a: Analysis, range: { start: { line: number; character: numb
   assert.ok(a.lines.offsetAt(range.start) <= a.lines.offsetAt(range.end), `${what}: range ends before it starts`);
 }
 
+/** The slowest analysis seen, reported (not asserted: speed belongs to the benchmark). */
+const slowest = { ms: 0, length: 0 };
+
 function exercise(text: string, language: SndifLanguage, probe: number): void {
+  const t0 = performance.now();
   const a = analyze(text, language);
+  const ms = performance.now() - t0;
+  if (ms > slowest.ms) Object.assign(slowest, { ms, length: text.length });
   for (const f of a.findings) {
     assert.ok(f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= text.length, `${f.rule.code}: span ${f.span.start}-${f.span.end} outside 0..${text.length}`);
   }
@@ -97,12 +103,14 @@ function exercise(text: string, language: SndifLanguage, probe: number): void {
   xenstoreKeysText(a);
 }
 
-test('xl.cfg: any text is analysed without throwing, with valid ranges', () => {
+test('xl.cfg: any text is analysed without throwing, with valid ranges', (t) => {
   fc.assert(fc.property(document(XL_SEEDS), fc.nat(), (text, probe) => exercise(text, 'xl', probe)), { numRuns: RUNS });
+  t.diagnostic(`${RUNS} random documents; slowest analysis so far ${slowest.ms.toFixed(1)} ms (${slowest.length} characters)`);
 });
 
-test('XenStore dumps: any text is analysed without throwing, with valid ranges', () => {
+test('XenStore dumps: any text is analysed without throwing, with valid ranges', (t) => {
   fc.assert(fc.property(document(XS_SEEDS), fc.nat(), (text, probe) => exercise(text, 'xenstore', probe)), { numRuns: RUNS });
+  t.diagnostic(`${RUNS} random documents; slowest analysis so far ${slowest.ms.toFixed(1)} ms (${slowest.length} characters)`);
 });
 
 test('deeply nested lists and deeply indented dumps do not overflow the stack', () => {

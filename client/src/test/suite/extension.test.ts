@@ -36,6 +36,16 @@ async function openXl(name: string): Promise<vscode.TextDocument> {
 }
 
 suite('sndif in VS Code', () => {
+  test('the extension activates and its language server starts', async () => {
+    const extension = vscode.extensions.getExtension('xen-sndif.xen-sndif');
+    assert.ok(extension, 'extension xen-sndif.xen-sndif is not loaded');
+    const t0 = performance.now();
+    await extension.activate();
+    // Reported for the benchmark notes; speed is not asserted in tests.
+    console.log(`activation (client start and server initialize): ${(performance.now() - t0).toFixed(0)} ms${extension.isActive ? '' : ' (not active!)'}`);
+    assert.equal(extension.isActive, true);
+  });
+
   test('language ids from the file names', async () => {
     const dump = await vscode.workspace.openTextDocument(example('xenstore-host.txt'));
     assert.equal(dump.languageId, 'xenstore');
