@@ -109,6 +109,15 @@ export class XsNode {
     return { start: this.s0, end: this.s1 };
   }
 
+  /** span.start and span.end without allocating (for walks over whole trees). */
+  get spanStart(): number {
+    return this.s0;
+  }
+
+  get spanEnd(): number {
+    return this.s1;
+  }
+
   set span(span: Span) {
     this.s0 = span.start;
     this.s1 = span.end;
@@ -204,16 +213,15 @@ export function fromBytes(s: string): string {
 
 /** The span covering a node and all its descendants that come from the document. */
 export function subtreeExtent(node: XsNode): Span {
-  let start = node.span.start;
-  let end = node.span.end;
+  let start = node.spanStart;
+  let end = node.spanEnd;
   const stack: XsNode[] = [...node.children.values()];
   while (stack.length) {
     const n = stack.pop()!;
     if (n.generated) continue;
-    const s = n.span;
-    if (s.end > s.start) {
-      start = Math.min(start, s.start);
-      end = Math.max(end, s.end);
+    if (n.spanEnd > n.spanStart) {
+      if (n.spanStart < start) start = n.spanStart;
+      if (n.spanEnd > end) end = n.spanEnd;
     }
     for (const c of n.children.values()) stack.push(c);
   }

@@ -5,7 +5,7 @@
  */
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
-import { xlItemAt, locate } from './locate';
+import { cardsAt, locate, xlCardAt, xlItemAt } from './locate';
 import { CONFIG_KEYS_AT, FORMATS, ITEM_DOCS, ITEM_TYPES, KEY_BY_NAME, keysForItem, RATES, STREAM_TYPES } from '../tables/sndif';
 import { formatMarkdown, rateMarkdown } from './hover';
 
@@ -85,8 +85,8 @@ function xlCompletion(analysis: Analysis, offset: number): CompletionItem[] {
 /** Between strings: a whole-card snippet inside vsnd, a vsnd setting at the start of a line. */
 function xlOutsideStrings(analysis: Analysis, offset: number): CompletionItem[] {
   const insideVsnd = analysis.xl!.vsnd.settings.some((s) => s.value?.kind === 'list' && offset > s.value.span.start && (offset < s.value.span.end || !s.value.closed));
-  const cardLists = analysis.xl!.vsnd.settings.flatMap((s) => s.value?.kind === 'list' ? s.value.items : []);
-  const insideCard = cardLists.some((c) => c.kind === 'list' && offset > c.span.start && offset < c.span.end);
+  const card = xlCardAt(analysis, offset)?.card;
+  const insideCard = card !== undefined && offset > card.span.start && offset < card.span.end;
   if (insideVsnd && !insideCard) {
     return [{ label: 'vsnd card', kind: CompletionItemKind.Snippet, insertTextFormat: InsertTextFormat.Snippet, insertText: CARD_SNIPPET, documentation: docs('A virtual sound card with one PCM device and one stream.') }];
   }
@@ -115,9 +115,14 @@ function dumpCompletion(analysis: Analysis, offset: number): CompletionItem[] {
     const rel = path.match(/\/device\/vsnd\/\d+((?:\/\d+){0,2})$/);
     if (rel) level = (['card', 'device', 'stream'] as const)[rel[1].split('/').length - 1];
   } else {
-    // The parent is the nearest line above with one blank less of indent.
+    // Keys are only offered inside a vsnd card: find it through the index, then its line
+    // nearest above with one blank less of indent, without leaving the card.
     const depth = m[1].length;
-    for (let l = pos.line - 1; l >= 0 && depth > 0; l--) {
+    if (analysis.text[offset] === ' ') return []; // still in the indentation
+    const card = cardsAt(analysis, offset)[0] ?? cardsAt(analysis, Math.max(0, lineStart - 1))[0];
+    if (!card) return [];
+    const cardStart = card.node.span.start;
+    for (let l = pos.line - 1; l >= 0 && depth > 0 && analysis.lines.lineStart(l) >= cardStart; l--) {
       const text = analysis.text.slice(analysis.lines.lineStart(l), analysis.lines.lineEnd(l));
       const indent = text.match(/^ */)![0].length;
       if (indent === depth - 1) {

@@ -124,8 +124,8 @@ export interface XlItemAt {
 /** The card lists of the vsnd settings in document order, with their index, per analysis. */
 const cardLists = new WeakMap<Analysis, { list: XlValue; index: number }[]>();
 
-/** The vsnd item string under an offset, split the way xl splits it. */
-export function xlItemAt(analysis: Analysis, offset: number): XlItemAt | undefined {
+/** The xl card list containing an offset (a binary search over the cards), with its index. */
+export function xlCardAt(analysis: Analysis, offset: number): { card: XlList; cardIndex: number } | undefined {
   const vsnd = analysis.xl?.vsnd;
   if (!vsnd) return undefined;
   let lists = cardLists.get(analysis);
@@ -135,7 +135,6 @@ export function xlItemAt(analysis: Analysis, offset: number): XlItemAt | undefin
     for (const s of vsnd.settings) if (s.value?.kind === 'list') for (const list of s.value.items) lists.push({ list, index: index++ });
     cardLists.set(analysis, lists);
   }
-  // Binary search for the last card starting at or before the offset.
   let lo = 0;
   let hi = lists.length - 1;
   if (hi < 0) return undefined;
@@ -144,8 +143,15 @@ export function xlItemAt(analysis: Analysis, offset: number): XlItemAt | undefin
     if (lists[mid].list.span.start <= offset) lo = mid;
     else hi = mid - 1;
   }
-  const { list: card, index: cardIndex } = lists[lo];
-  if (card.kind !== 'list' || !contains(card.span, offset)) return undefined;
+  const { list, index } = lists[lo];
+  return list.kind === 'list' && contains(list.span, offset) ? { card: list, cardIndex: index } : undefined;
+}
+
+/** The vsnd item string under an offset, split the way xl splits it. */
+export function xlItemAt(analysis: Analysis, offset: number): XlItemAt | undefined {
+  const found = xlCardAt(analysis, offset);
+  if (!found) return undefined;
+  const { card, cardIndex } = found;
   for (const item of card.items) {
     if (item.kind !== 'string' || offset <= item.span.start || offset >= item.span.end) continue;
     const index = item.value.indexOf(offset);
