@@ -28,7 +28,7 @@ class PreviewProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -43,6 +43,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const previews = new PreviewProvider();
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(SCHEME, previews));
 
+  // Activation does not wait for the server: it starts in the background and the commands
+  // wait for it (diagnostics and the rest arrive when it is up).
+  const started = client.start().catch((e: unknown) => {
+    void vscode.window.showErrorMessage(`Xen sound language server failed to start: ${e instanceof Error ? e.message : String(e)}`);
+    throw e;
+  });
+
   const preview = (command: string, title: string, extension: string) => async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !LANGUAGES.includes(editor.document.languageId)) {
@@ -50,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return;
     }
     const source = editor.document.uri;
+    await started;
     const text = await client!.sendRequest<string | null>('workspace/executeCommand', { command, arguments: [source.toString()] });
     const name = path.basename(source.path);
     const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${name} — ${title}${extension}`, query: source.toString() });
@@ -63,7 +71,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('sndif.showResolved', preview('sndif.resolvedText', 'resolved sound configuration', '.txt')),
     vscode.commands.registerCommand('sndif.showXenStoreKeys', preview('sndif.xenstoreKeysText', 'XenStore keys', '.xenstore')),
   );
-  await client.start();
 }
 
 export async function deactivate(): Promise<void> {
