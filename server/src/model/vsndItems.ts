@@ -8,7 +8,7 @@ import type { Span } from '../text/lineIndex';
 import { MappedText } from '../text/mappedText';
 import type { XlFile, XlList, XlSetting, XlValue } from '../syntax/xl/ast';
 import { finding, Finding, FixData, RULES } from '../rules/catalogue';
-import { FORMATS, FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, ItemType, ITEM_TYPES, KEYS, KEY_BY_NAME, keysForItem } from '../tables/sndif';
+import { FORMATS, FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, ItemType, ITEM_TYPES, KEY_BY_NAME, keysForItem } from '../tables/sndif';
 import { closest } from './suggest';
 import { strtoulBase0, StrtoulResult } from './numbers';
 
@@ -451,6 +451,3 @@ function nonEmptySpan(text: MappedText, container: MappedText, rawStart: number)
   const at = container.at(rawStart);
   return { start: at, end: at };
 }
-
-/** Every key name, for completion and hover of keys. */
-export const ALL_KEY_NAMES = KEYS.map((k) => k.name);

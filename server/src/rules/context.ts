@@ -1,5 +1,5 @@
 import type { Span } from '../text/lineIndex';
-import type { ResolvedCard } from '../resolver/resolve';
+import type { ResolvedCard, ResolvedLevelBase } from '../resolver/resolve';
 import type { XsDump } from '../syntax/xenstore/parser';
 import type { XsNode } from '../model/xenstoreTree';
 import { pieceSpans } from '../model/xenstoreTree';
@@ -44,7 +44,6 @@ export function levelName(level: 'card' | 'device' | 'stream' | 'default'): stri
   return level === 'device' ? 'PCM device' : level;
 }
 
-import type { ResolvedLevelBase } from '../resolver/resolve';
 
 export interface LevelVisit {
   readonly level: 'card' | 'device' | 'stream';

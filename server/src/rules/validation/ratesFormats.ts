@@ -65,10 +65,9 @@ function hasBlank(s: string): boolean {
 function blanks(ctx: RuleContext, read: ListRead, out: Finding[]): void {
   const value = read.node.value;
   if (!value || !read.pieces.some((p) => hasBlank(p.text))) return;
-  const bad = read.pieces.filter((p) => hasBlank(p.text));
   // Only values written without escapes can be fixed by dropping their blanks.
   const fixed = value.text.replace(/ /g, '');
-  const wouldMatch = bad.filter((p) => read.pieces.length > 0 && p.text.trim() !== '').map((p) => `"${p.text}"`);
+  const wouldMatch = read.pieces.filter((p) => hasBlank(p.text) && p.text.trim() !== '').map((p) => `"${p.text}"`);
   out.push(finding(RULES.listBlank, value.span,
     `Blanks inside the list: the frontend splits on ',' without trimming, so ${wouldMatch.join(', ')} match${wouldMatch.length === 1 ? 'es' : ''} nothing and ${wouldMatch.length === 1 ? 'is' : 'are'} ignored`,
     ctx.language === 'xenstore' && value.direct ? replaceFix('Remove the blanks', value.span, fixed) : undefined));
