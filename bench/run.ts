@@ -17,6 +17,7 @@ import { random } from '../test/conformance/generate';
 import { dump, xlConfig } from './generate';
 import { timeServer } from './lsp';
 import { toYaml } from './yaml';
+import { scaling } from './scaling';
 
 const ROOT = join(__dirname, '..', '..');
 const MB = 1e6;
@@ -133,7 +134,10 @@ async function main(): Promise<void> {
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join(' | ');
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
   process.stdout.write(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n${table.map(line).join('\n')}\n`);
-  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+  const scale = scaling();
+  const scaleWidth = Math.max(...scale.map((r) => r.input.length));
+  process.stdout.write(`\nScaling on pathological inputs (analysis ms at 1 MB and 2 MB; a ratio near 2 is linear)\n${scale.map((r) => `${r.input.padEnd(scaleWidth)} | ${fmt(r.msAtN).padStart(8)} | ${fmt(r.msAt2N).padStart(8)} | ${fmt(r.ratio, 2)}`).join('\n')}\n`);
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, rows, scaling: scale }, null, 2)}\n`);
 }
 
 void main();

@@ -78,20 +78,19 @@ export function enumerate(node: XsNode, limit: number): { counted: XsNode[]; ign
     if (!child) break;
     counted.push(child);
   }
+  // The first missing index decides why a node is ignored: past the limit with no gap before
+  // it, or after a gap. Found once, so thousands of nodes stay linear.
+  let firstGap = counted.length;
+  if (firstGap === limit) while (node.child(String(firstGap))) firstGap++;
   const ignored: IgnoredNode[] = [];
   for (const [name, child] of node.children) {
-    if (!/^\d+$/.test(name) || counted.includes(child)) continue;
+    if (!/^\d+$/.test(name)) continue;
     const index = Number(name);
-    ignored.push({ node: child, reason: counted.length >= limit && index >= limit && isContiguous(node, index, limit) ? 'limit' : 'gap' });
+    if (index < counted.length && counted[index] === child) continue;
+    ignored.push({ node: child, reason: index >= limit && index < firstGap ? 'limit' : 'gap' });
   }
   ignored.sort((a, b) => Number(a.node.name) - Number(b.node.name));
   return { counted, ignored };
-}
-
-/** True when every index from 0 up to `index` exists (the node is ignored only by the limit). */
-function isContiguous(node: XsNode, index: number, limit: number): boolean {
-  for (let i = limit; i < index; i++) if (!node.child(String(i))) return false;
-  return true;
 }
 
 export function resolveCard(root: CardRoot): ResolvedCard {
