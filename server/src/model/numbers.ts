@@ -64,10 +64,14 @@ export function strtoulBase0(s: string): StrtoulResult {
     }
     i++;
   }
-  if (big === undefined) big = BigInt(small);
-  const digits = i > from;
-  if (!digits) {
+  if (i === from) {
     return { value: 0, base, consumed: 0, digits: false, negative, positiveSign, overflow: false, junk: s.trim().length > 0 };
+  }
+  if (big === undefined) {
+    // Exact in a double: no BigInt needed.
+    let value = small % TWO_32;
+    if (negative && small !== 0) value = (TWO_32 - value) % TWO_32;
+    return { value, base, consumed: i, digits: true, negative, positiveSign, overflow: !negative && small > 0xffffffff, junk: i < s.length };
   }
   const ULONG_MAX = (1n << 64n) - 1n;
   let overflow = big > ULONG_MAX;

@@ -97,12 +97,21 @@ export class XsNode {
 
   get path(): string {
     if (this.cachedPath === undefined) {
+      // Up to the nearest ancestor that knows its path, then down, caching every step.
       // Iterative: a pathological dump can nest tens of thousands of levels.
-      const names: string[] = [];
-      for (let n: XsNode | undefined = this; n?.parent; n = n.parent) names.push(n.name);
-      this.cachedPath = `/${names.reverse().join('/')}`;
+      const pending: XsNode[] = [];
+      let n: XsNode = this;
+      while (n.parent && n.cachedPath === undefined) {
+        pending.push(n);
+        n = n.parent;
+      }
+      let base = n.parent ? n.cachedPath! : '/';
+      for (let i = pending.length - 1; i >= 0; i--) {
+        base = base === '/' ? `/${pending[i].name}` : `${base}/${pending[i].name}`;
+        pending[i].cachedPath = base;
+      }
     }
-    return this.cachedPath;
+    return this.cachedPath!;
   }
 
   get span(): Span {
