@@ -68,11 +68,24 @@ export class LineIndex {
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
 
+  /** The range of a span, widened so that it never splits a surrogate pair. */
   rangeOf(span: Span): Range {
-    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+    let start = span.start;
+    let end = span.end;
+    if (isLowSurrogate(this.text.charCodeAt(start)) && isHighSurrogate(this.text.charCodeAt(start - 1))) start--;
+    if (isLowSurrogate(this.text.charCodeAt(end)) && isHighSurrogate(this.text.charCodeAt(end - 1))) end++;
+    return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 }
 
 export function spanContains(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }

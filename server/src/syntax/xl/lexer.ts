@@ -226,7 +226,10 @@ function dequote(text: string, start: number, end: number, findings: Finding[]):
       offsets.push(escStart);
       out += SIMPLE_ESCAPES[nc];
     } else if (nc === 'x') {
-      findings.push(finding(RULES.xlEscape, { start: escStart, end: Math.min(close, p + 2) },
+      // The escape and the hex digits after it (never half of a surrogate pair).
+      let digitsEnd = p;
+      while (digitsEnd < Math.min(close, p + 2) && /[0-9a-fA-F]/.test(text[digitsEnd])) digitsEnd++;
+      findings.push(finding(RULES.xlEscape, { start: escStart, end: digitsEnd },
         `config parsing error near \`${text.slice(start, end)}': invalid digit after backslash hexnumerical character escape in quoted string (xl 4.17 rejects every \\x escape)`));
       break;
     } else if (nc >= '0' && nc <= '7') {
