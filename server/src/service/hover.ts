@@ -1,8 +1,8 @@
 /** Hover: the resolved hardware of a card, device or stream; docs of a key, rate or format. */
 import type { Analysis } from './analyze';
 import { locate, LevelRef } from './locate';
-import type { Span } from '../text/lineIndex';
-import type { Enforcer } from '../rules/catalogue';
+import { Span, spanContains } from '../text/lineIndex';
+import type { Enforcer, Finding } from '../rules/catalogue';
 import type { Hw, HwSource, Provenance } from '../resolver/hw';
 import { errnoText } from '../resolver/resolve';
 import { fromBytes } from '../model/xenstoreTree';
@@ -17,12 +17,10 @@ export interface HoverResult {
 
 export function hover(analysis: Analysis, offset: number, uri: string): HoverResult | undefined {
   const result = targetHover(analysis, offset, uri);
-  const problems = problemsAt(analysis, offset);
-  if (!problems) return result;
-  if (!result) {
-    const here = analysis.findings.find((f) => offset >= f.span.start && offset <= f.span.end)!;
-    return { markdown: problems, span: here.span };
-  }
+  const here = analysis.findings.filter((f) => spanContains(f.span, offset));
+  if (here.length === 0) return result;
+  const problems = problemLines(here);
+  if (!result) return { markdown: problems, span: here[0].span };
   return { markdown: `${result.markdown}\n\n---\n${problems}`, span: result.span };
 }
 
@@ -33,10 +31,8 @@ const ENFORCED: Record<Enforcer, string> = {
   style: 'works; against the man page or likely unintended',
 };
 
-/** The rules broken at the offset, each with who enforces it. */
-function problemsAt(analysis: Analysis, offset: number): string | undefined {
-  const here = analysis.findings.filter((f) => offset >= f.span.start && offset <= f.span.end);
-  if (here.length === 0) return undefined;
+/** The rules broken at a position, each with who enforces it. */
+function problemLines(here: readonly Finding[]): string {
   return here.map((f) => `\`${f.rule.code}\` · ${ENFORCED[f.rule.enforcer]}`).join('  \n');
 }
 

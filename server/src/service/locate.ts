@@ -6,7 +6,7 @@ import type { Analysis } from './analyze';
 import type { ResolvedCard, ResolvedDevice, ResolvedStream } from '../resolver/resolve';
 import type { XsNode } from '../model/xenstoreTree';
 import { pieceSpans, subtreeExtent } from '../model/xenstoreTree';
-import type { Span } from '../text/lineIndex';
+import { Span, spanContains } from '../text/lineIndex';
 import { splitItem } from '../model/vsndItems';
 import type { XlList, XlString, XlValue } from '../syntax/xl/ast';
 import type { ItemType } from '../tables/sndif';
@@ -28,9 +28,6 @@ export type Target =
     readonly element?: { text: string; span: Span };
   } & Partial<LevelRef>);
 
-function contains(span: Span, offset: number): boolean {
-  return offset >= span.start && offset <= span.end;
-}
 
 /** Each card's whole extent in the document, sorted, computed once per analysis. */
 const extents = new WeakMap<Analysis, { start: number; end: number; card: ResolvedCard }[]>();
@@ -52,7 +49,7 @@ export function cardsAt(analysis: Analysis, offset: number): ResolvedCard[] {
     else hi = mid - 1;
   }
   const out: ResolvedCard[] = [];
-  for (let i = lo; i >= 0 && i > lo - 2; i--) if (contains(list[i], offset)) out.push(list[i].card);
+  for (let i = lo; i >= 0 && i > lo - 2; i--) if (spanContains(list[i], offset)) out.push(list[i].card);
   return out;
 }
 
@@ -75,10 +72,10 @@ function levelOf(analysis: Analysis, node: XsNode): LevelRef | undefined {
 function keyTarget(analysis: Analysis, key: XsNode, parent: XsNode, offset: number): Target {
   const ref = levelOf(analysis, parent) ?? {};
   let element: { text: string; span: Span } | undefined;
-  if (key.value && (key.name === 'sample-rates' || key.name === 'sample-formats') && contains(key.value.span, offset)) {
+  if (key.value && (key.name === 'sample-rates' || key.name === 'sample-formats') && spanContains(key.value.span, offset)) {
     const spans = pieceSpans(key.value);
     const texts = key.value.text.split(',');
-    const i = spans.findIndex((s) => contains(s, offset));
+    const i = spans.findIndex((s) => spanContains(s, offset));
     if (i >= 0) element = { text: texts[i] ?? '', span: spans[i] };
   }
   return { kind: 'key', key: key.name, span: key.keySpan, node: key, element, ...ref };
@@ -102,7 +99,7 @@ function deepest(root: XsNode, offset: number): { node: XsNode; parent?: XsNode 
   while (stack.length) {
     const node = stack.pop()!;
     const span = node.span;
-    if (span.end > span.start && contains(span, offset)) return { node, parent: node.parent };
+    if (span.end > span.start && spanContains(span, offset)) return { node, parent: node.parent };
     for (const child of node.children.values()) stack.push(child);
   }
   return undefined;
@@ -144,7 +141,7 @@ export function xlCardAt(analysis: Analysis, offset: number): { card: XlList; ca
     else hi = mid - 1;
   }
   const { list, index } = lists[lo];
-  return list.kind === 'list' && contains(list.span, offset) ? { card: list, cardIndex: index } : undefined;
+  return list.kind === 'list' && spanContains(list.span, offset) ? { card: list, cardIndex: index } : undefined;
 }
 
 /** The vsnd item string under an offset, split the way xl splits it. */
@@ -180,11 +177,11 @@ function locateXl(analysis: Analysis, offset: number): Target | undefined {
     levels.push([card.node, { card }]);
     for (const [node, ref] of levels) {
       for (const child of node.children.values()) {
-        if (child.value && !child.generated && !/^\d+$/.test(child.name) && contains(child.span, offset)) {
+        if (child.value && !child.generated && !/^\d+$/.test(child.name) && spanContains(child.span, offset)) {
           return keyTarget(analysis, child, node, offset);
         }
       }
-      if (contains(node.span, offset)) {
+      if (spanContains(node.span, offset)) {
         const at = xlItemAt(analysis, offset);
         const key = at && at.pieceIndex > 0 ? at.piece.text.split('=')[0] : undefined;
         if (at && key && at.piece.text.includes('=') && at.inPiece <= key.length) {

@@ -94,10 +94,7 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
     const lineStart = pos;
     pos = eol + 1;
     lineCount++;
-    if (end === lineStart) {
-      if (eol >= n) break;
-      continue;
-    }
+    if (end === lineStart) continue;
     const first = text.charCodeAt(lineStart);
     if (first === 35 /* # */) {
       comments.push({ span: { start: lineStart, end }, text: text.slice(lineStart + 1, end) });
@@ -144,7 +141,6 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
     }
     nodes[line.depth] = node;
     track(node, line);
-    if (eol >= n) break;
   }
 
   // Without a cut of known width, plain and -p listings that were not on a terminal are 80 wide.
