@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { parseXl } from '../../server/src/syntax/xl/parser';
 import { expectFindings } from '../helpers';
 import { analyze } from '../../server/src/service/analyze';
+import { LineIndex } from '../../server/src/text/lineIndex';
 
 test('settings with =, +=, ; and newline separators, comments', () => {
   const file = parseXl('a = 1; b = "x" # note\nc += [ \'y\', ]\n');
@@ -94,4 +95,17 @@ test('a missing comma between list items is reported once and bridged', () => {
   const v = a.xl!.file.settings[0].value!;
   assert.equal(v.kind === 'list' && v.items.length, 2);
   assert.deepEqual(a.xl!.file.settings.map((s) => s.name), ['v', 'w']);
+});
+
+test('a \\x escape before an astral character covers only the escape, never half a surrogate pair', () => {
+  const text = 'a = "\\x 😀"\n';
+  const a = expectFindings(text, 'xl', [{ code: 'xl-escape', at: '\\x' }]);
+  assert.deepEqual(a.lines.rangeOf(a.findings[0].span), { start: { line: 0, character: 5 }, end: { line: 0, character: 7 } });
+});
+
+test('ranges are widened so they never split a surrogate pair', () => {
+  const lines = new LineIndex('ab😀cd\n');
+  // Offsets 3 and 4 are between the two halves of 😀 (UTF-16 code units 2 and 3).
+  assert.deepEqual(lines.rangeOf({ start: 3, end: 3 }), { start: { line: 0, character: 2 }, end: { line: 0, character: 4 } });
+  assert.deepEqual(lines.rangeOf({ start: 0, end: 3 }), { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } });
 });
