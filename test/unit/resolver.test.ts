@@ -76,3 +76,17 @@ test('PCM names keep at most 79 bytes', () => {
   const card = resolve(['/0 = ""', `/0/name = "${'n'.repeat(90)}"`, '/0/0 = ""', '/0/0/type = "p"']);
   assert.equal(card.devices[0].name.length, 79);
 });
+
+test('xl.cfg: an item that sets nothing leaves no node, so the guest stops counting there', () => {
+  const a = resolveJson(analyze(`vsnd = [[ 'card', 'pcm', 'pcm, name=x', 'stream, type=p' ]]\n`, 'xl')).cards[0];
+  assert.equal(a.probe, 'failed');
+  assert.equal(a.error, '-ENODEV (-19): No devices configured for sound card at /local/domain/1/device/vsnd/0');
+  assert.equal(a.devices.length, 0);
+  const b = resolveJson(analyze(`vsnd = [[ 'card', 'pcm, name=a', 'stream', 'stream, type=p' ]]\n`, 'xl')).cards[0];
+  assert.equal(b.probe, 'ok');
+  assert.deepEqual(b.devices.map((d) => [d.name, d.streams.length]), [['a', 0]]);
+  const analysis = analyze(`vsnd = [[ 'card', 'pcm, name=a', 'stream', 'stream, type=p' ]]\n`, 'xl');
+  assert.deepEqual(analysis.xl!.keys.filter((k) => /\/vsnd\/0\/\d/.test(k.path)).map((k) => `${k.path}=${k.value}`),
+    ['/local/domain/1/device/vsnd/0/0/name=a', '/local/domain/1/device/vsnd/0/0/1/type=p']);
+  assert.equal(analysis.xl!.root.child('local')!.child('domain')!.child('1')!.child('device')!.child('vsnd')!.child('0')!.child('0')!.child('0'), undefined);
+});

@@ -35,6 +35,8 @@ export interface ParamsModel {
 export interface StreamModel {
   /** The item string. */
   readonly span: Span;
+  /** Its position in the card's list (CardModel.itemSpans). */
+  readonly listIndex: number;
   /** Where a new `, key=value` goes: the end of the item's text, before the quote. */
   readonly insertAt: number;
   uniqueId?: Located<string>;
@@ -44,6 +46,7 @@ export interface StreamModel {
 
 export interface PcmModel {
   readonly span: Span;
+  readonly listIndex: number;
   readonly insertAt: number;
   /** Created by xl for a STREAM that came before any PCM. */
   readonly implicit: boolean;
@@ -55,6 +58,8 @@ export interface PcmModel {
 export interface CardModel {
   /** The card's list. */
   readonly span: Span;
+  /** The span of every value in the card's list, in order (for edits that remove items). */
+  readonly itemSpans: readonly Span[];
   readonly params: ParamsModel;
   shortName?: Located<string>;
   longName?: Located<string>;
@@ -143,7 +148,7 @@ function emptyParams(): ParamsModel {
 }
 
 function modelCard(list: XlList, findings: Finding[]): CardModel {
-  const card: CardModel = { span: list.span, params: emptyParams(), pcms: [] };
+  const card: CardModel = { span: list.span, itemSpans: list.items.map((item) => item.span), params: emptyParams(), pcms: [] };
   for (let i = 0; i < list.items.length; i++) {
     const item = list.items[i];
     if (item.kind === 'list') {
@@ -152,7 +157,7 @@ function modelCard(list: XlList, findings: Finding[]): CardModel {
         `A card holds item strings, not lists: xl stops reading this card here${ignored ? `, so the ${ignored} item${ignored === 1 ? '' : 's'} after it ${ignored === 1 ? 'is' : 'are'} ignored` : ''}`));
       break;
     }
-    modelItem(card, item.value, item.span, findings);
+    modelItem(card, item.value, item.span, i, findings);
   }
   return card;
 }
@@ -183,7 +188,7 @@ export function splitItem(value: MappedText): Piece[] {
   return pieces;
 }
 
-function modelItem(card: CardModel, value: MappedText, span: Span, findings: Finding[]): void {
+function modelItem(card: CardModel, value: MappedText, span: Span, listIndex: number, findings: Finding[]): void {
   const pieces = splitItem(value);
   if (pieces.length === 0) return; // strtok finds nothing: xl ignores an empty item
   const head = pieces[0];
@@ -195,17 +200,17 @@ function modelItem(card: CardModel, value: MappedText, span: Span, findings: Fin
   if (type === 'card') {
     params = card.params;
   } else if (type === 'pcm') {
-    pcm = { span, insertAt, implicit: false, params: emptyParams(), streams: [] };
+    pcm = { span, listIndex, insertAt, implicit: false, params: emptyParams(), streams: [] };
     card.pcms.push(pcm);
     params = pcm.params;
   } else if (type === 'stream') {
     if (card.pcms.length === 0) {
-      card.pcms.push({ span, insertAt, implicit: true, params: emptyParams(), streams: [] });
+      card.pcms.push({ span, listIndex, insertAt, implicit: true, params: emptyParams(), streams: [] });
       findings.push(finding(RULES.vsndImplicitPcm, head.text.span(),
         'STREAM before any PCM: xl creates PCM device 0 for it; add a \'PCM\' item first to name and configure the device'));
     }
     pcm = card.pcms[card.pcms.length - 1];
-    stream = { span, insertAt, params: emptyParams() };
+    stream = { span, listIndex, insertAt, params: emptyParams() };
     pcm.streams.push(stream);
     params = stream.params;
   } else {

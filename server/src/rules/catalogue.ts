@@ -42,6 +42,7 @@ export const RULES = {
   vsndInvalidFormat: rule('vsnd-invalid-format', 'error', 'xl', 'xl', 'A sample format libxl does not know.'),
   vsndInvalidStreamType: rule('vsnd-invalid-stream-type', 'error', 'xl', 'xl', 'A stream type other than p or c.'),
   vsndEmptyList: rule('vsnd-empty-list', 'error', 'xl', 'xl', 'An empty sample-rates or sample-formats value, which crashes xl 4.17.'),
+  itemWritesNothing: rule('item-writes-nothing', 'warning', 'ignored', 'xl', 'A PCM or STREAM item that sets no key: libxl writes no node, so the guest stops counting there.'),
   vsndImplicitPcm: rule('vsnd-implicit-pcm', 'warning', 'style', 'xl', 'A STREAM before any PCM: xl creates the PCM device itself.'),
   valueBlank: rule('value-blank', 'warning', 'style', 'xl', 'A name with leading or trailing blanks, which are kept.'),
   // numbers

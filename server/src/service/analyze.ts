@@ -15,6 +15,7 @@ import { finding, Finding, RULES } from '../rules/catalogue';
 import { DEFAULT_RULE_OPTIONS, levelsOf, RuleOptions } from '../rules/context';
 import { validateCards } from '../rules/validate';
 import { duplicateSettingRules } from '../rules/validation/xlSettings';
+import { unwrittenItemRules } from '../rules/validation/unwrittenItems';
 import { applySuppressions } from './suppression';
 import type { SndifLanguage } from './language';
 
@@ -66,10 +67,15 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
     const written = writeCards(vsnd.cards, { domid: options.domid ?? 1, backendDomid: options.backendDomid ?? 0 });
     cards = resolveCards(written.cards);
     xl = { file, vsnd, root: written.root, keys: written.keys };
-    const rejectedTypes = vsnd.findings.filter((f) => f.rule.code === 'vsnd-invalid-stream-type');
-    // xl stops at an invalid type before the guest could miss it: report only xl's error.
-    const resolverFindings = validateCards({ language, cards, options: rules, sourceText: text, levels: levelsOf(cards) })
-      .filter((f) => f.rule.code !== 'stream-type-missing' || !rejectedTypes.some((r) => r.span.start >= f.span.start && r.span.end <= f.span.end));
+    const rejected = vsnd.findings.filter((f) => f.rule.enforcer === 'xl' && f.rule.severity === 'error');
+    // xl stops at an error inside an item or card before the guest could see what it leaves
+    // unwritten: there only xl's error is reported.
+    const afterXl = (f: Finding) => f.rule.enforcer === 'xl' || f.rule.enforcer === 'style'
+      || !rejected.some((r) => r.span.start >= f.span.start && r.span.end <= f.span.end);
+    const resolverFindings = [
+      ...validateCards({ language, cards, options: rules, sourceText: text, levels: levelsOf(cards) }),
+      ...unwrittenItemRules(written.unwritten, vsnd.cards, cards, rejected.map((r) => r.span)),
+    ].filter(afterXl);
     findings = [...file.findings, ...duplicateSettingRules(file), ...vsnd.findings, ...resolverFindings];
   } else {
     dump = parseXenStoreDump(text);
