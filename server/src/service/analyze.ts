@@ -3,7 +3,7 @@
  * tests share it: text → syntax tree → XenStore tree (through the libxl model for xl.cfg) →
  * resolved cards → findings.
  */
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex, Span } from '../text/lineIndex';
 import { parseXl } from '../syntax/xl/parser';
 import type { XlFile } from '../syntax/xl/ast';
 import { modelVsnd, VsndModel } from '../model/vsndItems';
@@ -67,15 +67,11 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
     const written = writeCards(vsnd.cards, { domid: options.domid ?? 1, backendDomid: options.backendDomid ?? 0 });
     cards = resolveCards(written.cards);
     xl = { file, vsnd, root: written.root, keys: written.keys };
-    const rejected = vsnd.findings.filter((f) => f.rule.enforcer === 'xl' && f.rule.severity === 'error');
-    // xl stops at an error inside an item or card before the guest could see what it leaves
-    // unwritten: there only xl's error is reported.
-    const afterXl = (f: Finding) => f.rule.enforcer === 'xl' || f.rule.enforcer === 'style'
-      || !rejected.some((r) => r.span.start >= f.span.start && r.span.end <= f.span.end);
+    const rejected = vsnd.findings.filter((f) => f.rule.enforcer === 'xl' && f.rule.severity === 'error').map((f) => f.span);
     const resolverFindings = [
       ...validateCards({ language, cards, options: rules, sourceText: text, levels: levelsOf(cards) }),
-      ...unwrittenItemRules(written.unwritten, vsnd.cards, cards, rejected.map((r) => r.span)),
-    ].filter(afterXl);
+      ...unwrittenItemRules(written.unwritten, vsnd.cards, cards, rejected),
+    ].filter((f) => !leftUnwrittenByXlError(f, vsnd, rejected));
     findings = [...file.findings, ...duplicateSettingRules(file), ...vsnd.findings, ...resolverFindings];
   } else {
     dump = parseXenStoreDump(text);
@@ -86,6 +82,18 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
   if (!options.ignoreSuppressions) findings = applySuppressions(findings, comments, lines, options.disabledCodes ?? []);
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { language, text, lines, xl, dump, cards, findings };
+}
+
+/**
+ * xl stops at an error inside an item before the guest could miss what it leaves unwritten:
+ * a stream without type or a card without device because of it is xl's error alone.
+ */
+function leftUnwrittenByXlError(f: Finding, vsnd: VsndModel, rejected: readonly Span[]): boolean {
+  const within = (from: number, to: number) => rejected.some((r) => r.start >= from && r.end <= to);
+  if (f.rule.code === RULES.streamTypeMissing.code) return within(f.span.start, f.span.end);
+  if (f.rule.code !== RULES.cardNoDevice.code) return false;
+  const card = vsnd.cards.find((c) => c.span.start === f.span.start && c.span.end === f.span.end);
+  return card !== undefined && card.pcms.length > 0 && within(card.pcms[0].span.start, card.span.end);
 }
 
 /** A document too large to resolve without freezing the editor: syntax errors only. */
