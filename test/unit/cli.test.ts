@@ -86,3 +86,17 @@ test('round trip: resolving `sndif xenstore` output as a dump equals resolving t
     assert.deepEqual(strip(resolveJson(viaDump)), strip(resolveJson(direct)), file);
   }
 });
+
+test('--max-pcm-devices: 8 or 254, the PCM device limit of the guest kernel', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sndif-limit-'));
+  const file = join(dir, 'nine.cfg');
+  writeFileSync(file, `name = "g"\nkernel = "/k"\nvsnd = [ [ ${Array.from({ length: 9 }, (_, i) => `'PCM, name=d${i}', 'STREAM, type=p'`).join(', ')} ] ]\n`);
+  const eight = await run(['lint', file]);
+  assert.equal(eight.out, `${file}:3:${1 + 'vsnd = [ [ '.length + 8 * "'PCM, name=d0', 'STREAM, type=p', ".length}: warning too-many-devices PCM device 8 is ignored: a guest without CONFIG_SND_DYNAMIC_MINORS reads 8. If the guest kernel has it, set sndif.maxPcmDevices (--max-pcm-devices) to 254.\n`);
+  assert.equal((await run(['lint', '--max-pcm-devices', '254', file])).out, '');
+  assert.equal(JSON.parse((await run(['resolve', '--format=json', '--max-pcm-devices=254', file])).out).cards[0].devices.length, 9);
+  assert.match((await run(['resolve', file])).out, /\n {2}limit {5}PCM device 8 ignored: a guest without CONFIG_SND_DYNAMIC_MINORS reads 8\n/);
+  const bad = await run(['lint', '--max-pcm-devices', '16', file]);
+  assert.equal(bad.code, 2);
+  assert.equal(bad.err.split('\n')[0], 'sndif: --max-pcm-devices takes 8 (no CONFIG_SND_DYNAMIC_MINORS) or 254 (with it), not "16"');
+});

@@ -1,5 +1,6 @@
 /** Table-driven: every catalogue rule with its exact code, range, severity and message. */
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { expectFindings, guest, Expected } from '../helpers';
 import type { SndifLanguage } from '../../server/src/service/language';
 
@@ -71,7 +72,8 @@ const XL_CASES: [string, string, Expected[]][] = [
   ['PCM name too long', guest(`[ [ 'PCM, name=${'x'.repeat(80)}', 'STREAM, type=p' ] ]`),
     [{ code: 'pcm-name-too-long', at: 'x'.repeat(80), message: 'keeps the first 79' }]],
   ['more than 8 PCM devices', guest(`[ [ ${Array.from({ length: 9 }, (_, i) => `'PCM, name=d${i}', 'STREAM, type=p'`).join(', ')} ] ]`),
-    [{ code: 'too-many-devices', at: "'PCM, name=d8'" }]],
+    [{ code: 'too-many-devices', at: "'PCM, name=d8'",
+      message: 'PCM device 8 is ignored: a guest without CONFIG_SND_DYNAMIC_MINORS reads 8. If the guest kernel has it, set sndif.maxPcmDevices (--max-pcm-devices) to 254.' }]],
   ['a setting assigned twice', `memory = 512\nmemory = 1024\nvsnd = [ [ ${P} ] ]\n`,
     [{ code: 'xl-duplicate-setting', at: 'memory', message: 'xl uses only the last assignment' }]],
   ['a number above 32 bits', guest(`[ [ 'CARD, buffer-size=4294967297', ${P} ] ]`),
@@ -116,4 +118,14 @@ test('the clean examples have no findings', async () => {
   for (const [file, lang] of [['examples/guest-clean.cfg', 'xl'], ['examples/xenstore-host.txt', 'xenstore']] as const) {
     expectFindings(readFileSync(file, 'utf8'), lang, []);
   }
+});
+
+const devices = (n: number) => guest(`[ [ ${Array.from({ length: n }, (_, i) => `'PCM, name=d${i}', 'STREAM, type=p'`).join(', ')} ] ]`);
+
+test('a guest kernel with CONFIG_SND_DYNAMIC_MINORS reads 254 PCM devices', () => {
+  expectFindings(devices(9), 'xl', [], { maxPcmDevices: 254 });
+  const analysis = expectFindings(devices(255), 'xl', [{ code: 'too-many-devices', at: "'PCM, name=d254'",
+    message: 'PCM device 254 is ignored: a guest with CONFIG_SND_DYNAMIC_MINORS reads 254.' }], { maxPcmDevices: 254 });
+  assert.equal(analysis.cards[0].devices.length, 254);
+  assert.equal(analysis.findings[0].message, 'PCM device 254 is ignored: a guest with CONFIG_SND_DYNAMIC_MINORS reads 254.');
 });

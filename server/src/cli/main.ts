@@ -9,15 +9,18 @@ import { analyze, Analysis } from '../service/analyze';
 import { detectLanguage, SndifLanguage } from '../service/language';
 import { toDiagnostics, severityName } from '../service/diagnostics';
 import { resolveJson, resolveText, xenstoreKeysText } from '../service/report';
+import { DEFAULT_MAX_PCM_DEVICES, isMaxPcmDevices, MaxPcmDevices } from '../tables/sndif';
 
 const USAGE = `Usage:
-  sndif lint [--format text|json] [--lang xl|xenstore] FILE...
-  sndif resolve [--format text|json] [--lang xl|xenstore] FILE
+  sndif lint [--format text|json] [--lang xl|xenstore] [--max-pcm-devices 8|254] FILE...
+  sndif resolve [--format text|json] [--lang xl|xenstore] [--max-pcm-devices 8|254] FILE
   sndif xenstore [--domid N] [--backend-domid N] FILE.cfg
   sndif lsp [--stdio | --node-ipc]
   sndif rules
+--max-pcm-devices: PCM devices per card the guest kernel reads, 8 (default) or 254 with
+CONFIG_SND_DYNAMIC_MINORS.
 Exit codes: 0 no error, 1 an error-severity diagnostic (lint) or a config xl rejects
-(xenstore), 2 usage or I/O error.`;
+(xenstore, resolve), 2 usage or I/O error.`;
 
 export class UsageError extends Error {}
 
@@ -38,12 +41,13 @@ interface Parsed {
   lang?: SndifLanguage;
   domid: number;
   backendDomid: number;
+  maxPcmDevices: MaxPcmDevices;
 }
 
 function parseArgs(argv: string[]): Parsed {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') throw new UsageError('');
-  const parsed: Parsed = { command, files: [], format: 'text', domid: 1, backendDomid: 0 };
+  const parsed: Parsed = { command, files: [], format: 'text', domid: 1, backendDomid: 0, maxPcmDevices: DEFAULT_MAX_PCM_DEVICES };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -65,6 +69,12 @@ function parseArgs(argv: string[]): Parsed {
       if (!/^\d+$/.test(v) || Number(v) > 0x7fef) throw new UsageError(`${flag} takes a domain id (0–32751), not "${v}"`);
       if (flag === '--domid') parsed.domid = Number(v);
       else parsed.backendDomid = Number(v);
+    } else if (flag === '--max-pcm-devices') {
+      const v = value();
+      if (!isMaxPcmDevices(Number(v)) || !/^\d+$/.test(v)) {
+        throw new UsageError(`--max-pcm-devices takes 8 (no CONFIG_SND_DYNAMIC_MINORS) or 254 (with it), not "${v}"`);
+      }
+      parsed.maxPcmDevices = Number(v) as MaxPcmDevices;
     } else if (a.startsWith('-') && a !== '-') {
       throw new UsageError(`unknown option ${a}`);
     } else {
@@ -98,7 +108,7 @@ export function readDocument(file: string): string {
   return buffer.toString('utf8');
 }
 
-function load(file: string, lang: SndifLanguage | undefined, options: { domid: number; backendDomid: number }): Analysis {
+function load(file: string, lang: SndifLanguage | undefined, options: { domid: number; backendDomid: number; maxPcmDevices: MaxPcmDevices }): Analysis {
   const text = readDocument(file);
   const language = lang ?? detectLanguage({ fileName: file, text });
   return analyze(text, language, options);

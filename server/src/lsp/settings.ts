@@ -1,5 +1,6 @@
 /** The `sndif` settings section, as the client sends it (workspace/configuration). */
 import type { Severity } from '../rules/catalogue';
+import { DEFAULT_MAX_PCM_DEVICES, isMaxPcmDevices, MaxPcmDevices } from '../tables/sndif';
 
 export interface SndifSettings {
   /** Per-rule severity overrides: `{ "widens-parent": "information", "value-blank": "off" }`. */
@@ -13,6 +14,8 @@ export interface SndifSettings {
   readonly domid: number;
   /** Characters above which only the syntax is checked. */
   readonly maxDocumentSize: number;
+  /** PCM devices the guest kernel reads per card: 8, or 254 with CONFIG_SND_DYNAMIC_MINORS. */
+  readonly maxPcmDevices: MaxPcmDevices;
 }
 
 export const DEFAULT_SETTINGS: SndifSettings = {
@@ -22,6 +25,7 @@ export const DEFAULT_SETTINGS: SndifSettings = {
   disabledRulesInDumps: [],
   domid: 1,
   maxDocumentSize: 64 * 1024 * 1024,
+  maxPcmDevices: DEFAULT_MAX_PCM_DEVICES,
 };
 
 export function normalizeSettings(raw: unknown): SndifSettings {
@@ -41,5 +45,6 @@ export function normalizeSettings(raw: unknown): SndifSettings {
     disabledRulesInDumps: Array.isArray(r.disabledRulesInDumps) ? r.disabledRulesInDumps.filter((c): c is string => typeof c === 'string') : [],
     domid: typeof r.domid === 'number' && Number.isInteger(r.domid) && r.domid >= 0 ? r.domid : DEFAULT_SETTINGS.domid,
     maxDocumentSize: typeof r.maxDocumentSize === 'number' && r.maxDocumentSize > 0 ? r.maxDocumentSize : DEFAULT_SETTINGS.maxDocumentSize,
+    maxPcmDevices: isMaxPcmDevices(r.maxPcmDevices) ? r.maxPcmDevices : DEFAULT_SETTINGS.maxPcmDevices,
   };
 }

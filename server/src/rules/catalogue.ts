@@ -62,7 +62,7 @@ export const RULES = {
   listBlank: rule('list-blank', 'warning', 'ignored', 'xenstore', 'Blanks inside a XenStore list: the piece no longer matches.'),
   channelsMinAboveMax: rule('channels-min-above-max', 'warning', 'ignored', 'both', 'channels-min above channels-max: the frontend lowers channels-min.'),
   bufferTooSmall: rule('buffer-too-small', 'warning', 'ignored', 'both', 'A buffer-size below 128 bytes: fewer than two 64-byte periods fit.'),
-  tooManyDevices: rule('too-many-devices', 'warning', 'ignored', 'both', 'More than 8 PCM devices: the rest are ignored.'),
+  tooManyDevices: rule('too-many-devices', 'warning', 'ignored', 'both', 'More PCM devices than the guest reads (8, or 254 with CONFIG_SND_DYNAMIC_MINORS): the rest are ignored.'),
   tooManyStreams: rule('too-many-streams', 'warning', 'ignored', 'both', 'More than 8 streams in a device: the rest are ignored.'),
   indexGap: rule('index-gap', 'warning', 'ignored', 'xenstore', 'A device or stream after a gap in the indices: ignored.'),
   widensParent: rule('widens-parent', 'warning', 'style', 'both', 'A lower level widens its parent\'s range (the man page forbids it; the kernel allows it).'),

@@ -18,6 +18,7 @@ import { duplicateSettingRules } from '../rules/validation/xlSettings';
 import { unwrittenItemRules } from '../rules/validation/unwrittenItems';
 import { applySuppressions } from './suppression';
 import type { SndifLanguage } from './language';
+import type { MaxPcmDevices } from '../tables/sndif';
 
 export interface AnalyzeOptions {
   /** Guest domain id for the libxl model (default 1). */
@@ -28,6 +29,8 @@ export interface AnalyzeOptions {
   readonly disabledCodes?: readonly string[];
   /** Report everything, whatever `# sndif-disable` comments say (conformance tests). */
   readonly ignoreSuppressions?: boolean;
+  /** SNDRV_PCM_DEVICES of the guest kernel: 8 (default) or 254 with CONFIG_SND_DYNAMIC_MINORS. */
+  readonly maxPcmDevices?: MaxPcmDevices;
   /** Above this many characters only the syntax is checked (default 64 MB). */
   readonly maxDocumentSize?: number;
 }
@@ -65,7 +68,7 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
     const file = parseXl(text);
     const vsnd = modelVsnd(file);
     const written = writeCards(vsnd.cards, { domid: options.domid ?? 1, backendDomid: options.backendDomid ?? 0 });
-    cards = resolveCards(written.cards);
+    cards = resolveCards(written.cards, options);
     xl = { file, vsnd, root: written.root, keys: written.keys };
     const rejected = vsnd.findings.filter((f) => f.rule.enforcer === 'xl' && f.rule.severity === 'error').map((f) => f.span);
     const resolverFindings = [
@@ -75,7 +78,7 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
     findings = [...file.findings, ...duplicateSettingRules(file), ...vsnd.findings, ...resolverFindings];
   } else {
     dump = parseXenStoreDump(text);
-    cards = resolveCards(dump.cards);
+    cards = resolveCards(dump.cards, options);
     findings = [...dump.findings, ...validateCards({ language, cards, dump, options: rules, sourceText: text, levels: levelsOf(cards) })];
   }
   const comments = xl ? xl.file.comments : dump!.comments;

@@ -1,6 +1,7 @@
 /** Human-readable figures shared by messages, hover, inlay hints and the CLI. */
 import type { Hw } from '../resolver/hw';
-import { FORMAT_BY_NAME } from '../tables/sndif';
+import type { ResolvedCard } from '../resolver/resolve';
+import { deviceLimitCondition, FORMAT_BY_NAME } from '../tables/sndif';
 
 export function describeRates(hw: Hw): string {
   if (hw.continuous) return `continuous ${hw.rateMin}–${hw.rateMax} Hz`;
@@ -58,4 +59,12 @@ export function compactHw(hw: Hw): string {
     : hw.rates.length === 1 ? `${khz(hw.rates[0])} kHz`
       : hw.rates.length <= 3 ? `${hw.rates.map(khz).join('/')} kHz` : `${khz(hw.rateMin)}–${khz(hw.rateMax)} kHz (${hw.rates.length} rates)`;
   return `${rates} · ${hw.formats.join(' ')} · ${describeChannels(hw)} ch · ${kib(hw.bufferBytesMax)}`;
+}
+
+/** "PCM devices 8, 9 are past the guest's limit of 8 (…)" when the card has such devices. */
+export function deviceLimitNote(card: ResolvedCard): string | undefined {
+  const over = card.ignored.filter((i) => i.reason === 'limit').map((i) => i.node.name);
+  if (over.length === 0) return undefined;
+  const list = over.length > 4 ? `${over.slice(0, 3).join(', ')} … ${over[over.length - 1]}` : over.join(', ');
+  return `PCM device${over.length === 1 ? '' : 's'} ${list} ignored: a guest ${deviceLimitCondition(card.deviceLimit)} reads ${card.deviceLimit}`;
 }

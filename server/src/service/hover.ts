@@ -8,7 +8,7 @@ import { errnoText } from '../resolver/resolve';
 import { fromBytes } from '../model/xenstoreTree';
 import { FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, KEY_BY_NAME, RATES } from '../tables/sndif';
 import { nearestNumbers } from '../model/suggest';
-import { describeChannels, describeFormats, describeRates, framesPerPeriod, longestBufferMs, widestBits } from './describe';
+import { describeChannels, describeFormats, describeRates, deviceLimitNote, framesPerPeriod, longestBufferMs, widestBits } from './describe';
 
 export interface HoverResult {
   readonly markdown: string;
@@ -104,7 +104,9 @@ function levelMarkdown(analysis: Analysis, ref: LevelRef & { span: Span }, uri: 
   const probe = ref.card.probe.ok
     ? ''
     : `\n\n**The guest's card fails to probe:** ${errnoText(ref.card.probe.errno)}: ${ref.card.probe.message}`;
-  return `${levelTitle(ref)}${probe}\n\n${hwTable(analysis, uri, level.hw, level.source)}\n\n${derivedLine(level.hw)}`;
+  const limit = !ref.device ? deviceLimitNote(ref.card) : undefined;
+  const limitLine = limit ? `\n\n${limit} (setting \`sndif.maxPcmDevices\`)` : '';
+  return `${levelTitle(ref)}${probe}${limitLine}\n\n${hwTable(analysis, uri, level.hw, level.source)}\n\n${derivedLine(level.hw)}`;
 }
 
 function keyMarkdown(analysis: Analysis, key: string, target: Partial<LevelRef> & { node?: { path: string } }): string | undefined {

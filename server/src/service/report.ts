@@ -4,7 +4,7 @@ import type { Hw, HwSource } from '../resolver/hw';
 import type { ResolvedCard } from '../resolver/resolve';
 import { errnoText } from '../resolver/resolve';
 import { fromBytes } from '../model/xenstoreTree';
-import { compactHw, describeChannels, describeFormats, describeRates, longestBufferMs } from './describe';
+import { compactHw, describeChannels, describeFormats, describeRates, deviceLimitNote, longestBufferMs } from './describe';
 import type { Level } from '../tables/sndif';
 
 export interface HwJson {
@@ -100,6 +100,8 @@ export function resolveText(analysis: Analysis): string {
     out.push(`Card ${card.id}${names ? ` ${names}` : ''}  ${card.path}`);
     out.push(card.probe.ok ? '  probe     ok' : `  probe     FAILS ${errnoText(card.probe.errno)}: ${card.probe.message}`);
     out.push(...hwLines(card.hw, card.source, '  '));
+    const limit = deviceLimitNote(card);
+    if (limit) out.push(`  limit     ${limit}`);
     for (const device of card.devices) {
       out.push(`  PCM device ${device.index}${device.name ? ` "${fromBytes(device.name)}"` : ''}: ${compactHw(device.hw)}`);
       for (const stream of device.streams) {

@@ -1,7 +1,7 @@
 /** Clamps and limits the frontend applies silently. */
 import { finding, Finding, RULES } from '../catalogue';
 import { RuleContext, valueSpan } from '../context';
-import { LIMITS } from '../../tables/sndif';
+import { deviceLimitCondition, LIMITS, MaxPcmDevices } from '../../tables/sndif';
 import type { XsNode } from '../../model/xenstoreTree';
 import type { IgnoredNode } from '../../resolver/resolve';
 import { fromBytes } from '../../model/xenstoreTree';
@@ -33,7 +33,7 @@ export function limitRules(ctx: RuleContext): Finding[] {
     }
   }
   for (const card of ctx.cards) {
-    ignoredNodes(ctx, card.ignored, 'device', LIMITS.maxDevices, out);
+    ignoredNodes(ctx, card.ignored, 'device', card.deviceLimit, out);
     for (const device of card.devices) {
       ignoredNodes(ctx, device.ignored, 'stream', LIMITS.maxStreams, out);
       const nameNode = device.nameNode;
@@ -47,18 +47,26 @@ export function limitRules(ctx: RuleContext): Finding[] {
   return out;
 }
 
-function ignoredNodes(ctx: RuleContext, nodes: IgnoredNode[], what: 'device' | 'stream', limit: number, out: Finding[]): void {
+function ignoredNodes(ctx: RuleContext, nodes: IgnoredNode[], what: 'device' | 'stream', limit: MaxPcmDevices | number, out: Finding[]): void {
   for (const { node, reason } of nodes) {
     // In an xl.cfg a gap is an item that wrote nothing; item-writes-nothing explains it there.
     if (reason === 'gap' && ctx.language === 'xl') continue;
-    if (reason === 'limit') {
-      out.push(finding(what === 'device' ? RULES.tooManyDevices : RULES.tooManyStreams, node.keySpan,
-        `${what === 'device' ? 'PCM device' : 'Stream'} ${node.name} is past the frontend's limit of ${limit} ${what}s and is ignored`));
+    if (reason === 'limit' && what === 'device') {
+      out.push(finding(RULES.tooManyDevices, node.keySpan, tooManyDevicesMessage(node.name, limit as MaxPcmDevices)));
+    } else if (reason === 'limit') {
+      out.push(finding(RULES.tooManyStreams, node.keySpan,
+        `Stream ${node.name} is past the frontend's limit of ${limit} streams and is ignored`));
     } else {
       out.push(finding(RULES.indexGap, node.keySpan,
         `${what === 'device' ? 'PCM device' : 'Stream'} ${node.name} comes after a gap in the indices: the frontend stops counting at the first missing one and ignores it`));
     }
   }
+}
+
+/** Names the kernel option behind the limit either way, and the setting that models it. */
+function tooManyDevicesMessage(name: string, limit: MaxPcmDevices): string {
+  const hint = limit === 8 ? ' If the guest kernel has it, set sndif.maxPcmDevices (--max-pcm-devices) to 254.' : '';
+  return `PCM device ${name} is ignored: a guest ${deviceLimitCondition(limit)} reads ${limit}.${hint}`;
 }
 
 /** The document text of a node's value, for edits that move values around. */
