@@ -66,7 +66,7 @@ export const RULES = {
   tooManyStreams: rule('too-many-streams', 'warning', 'ignored', 'both', 'More than 8 streams in a device: the rest are ignored.'),
   indexGap: rule('index-gap', 'warning', 'ignored', 'xenstore', 'A device or stream after a gap in the indices: ignored.'),
   widensParent: rule('widens-parent', 'warning', 'style', 'both', 'A lower level widens its parent\'s range (the man page forbids it; the kernel allows it).'),
-  uniqueIdDuplicate: rule('unique-id-duplicate', 'warning', 'style', 'both', 'Two streams of a card share a unique-id.'),
+  uniqueIdDuplicate: rule('unique-id-duplicate', 'information', 'style', 'both', 'Two streams of a card share a unique-id: sndif.h asks for unique ids; the Linux frontend and snd_be do not need them.'),
   pcmNameTooLong: rule('pcm-name-too-long', 'warning', 'ignored', 'both', 'A PCM name longer than the 79 bytes the frontend keeps.'),
   // XenStore dumps
   xsSyntax: rule('xs-syntax', 'error', 'style', 'xenstore', 'A line that is not xenstore-ls output.'),

@@ -1,4 +1,9 @@
-/** Two streams of one card with the same unique-id: the backend cannot tell them apart. */
+/**
+ * Two streams of one card with the same unique-id. sndif.h asks for a unique id per stream, but
+ * the Linux frontend never reads it and snd_be (the only public backend) reads it as the backend
+ * device (`pulse`, `alsa<hw:0;0>`), which several streams may share; xen-troops configs repeat
+ * `pulse`. So: information, and renaming is offered but never applied by fix-all.
+ */
 import { finding, Finding, RULES } from '../catalogue';
 import { replaceFix, RuleContext, valueSpan } from '../context';
 import type { XsNode } from '../../model/xenstoreTree';
@@ -22,8 +27,9 @@ export function uniqueIdRules(ctx: RuleContext): Finding[] {
         const fresh = freshId(stream.uniqueId, all);
         all.add(fresh);
         out.push(finding(RULES.uniqueIdDuplicate, valueSpan(node),
-          `unique-id "${fromBytes(stream.uniqueId)}" is already used by another stream of ${card.label}: the backend cannot tell the two streams apart`,
-          replaceFix(`Change to ${fresh}`, valueSpan(node), fresh),
+          `unique-id "${fromBytes(stream.uniqueId)}" is also used by another stream of ${card.label}. sndif.h asks for a unique id per stream, `
+          + 'but neither the Linux frontend nor snd_be needs it: snd_be reads it as the backend device (e.g. pulse)',
+          replaceFix(`Change to ${fresh}`, valueSpan(node), fresh, false),
           [{ span: valueSpan(first), message: 'first use of this unique-id' }]));
       }
     }
