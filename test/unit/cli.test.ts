@@ -100,3 +100,15 @@ test('--max-pcm-devices: 8 or 254, the PCM device limit of the guest kernel', as
   assert.equal(bad.code, 2);
   assert.equal(bad.err.split('\n')[0], 'sndif: --max-pcm-devices takes 8 (no CONFIG_SND_DYNAMIC_MINORS) or 254 (with it), not "16"');
 });
+
+test('a closed pipe ends the CLI quietly (sndif lint FILE | head -1)', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const dir = mkdtempSync(join(tmpdir(), 'sndif-pipe-'));
+  const file = join(dir, 'many.cfg');
+  const cards = Array.from({ length: 3000 }, (_, i) => `vsnd = [ [ 'CARD, volume=${i}', 'PCM', 'STREAM, type=p' ] ]`);
+  writeFileSync(file, `name = "g"\nkernel = "/k"\n${cards.join('\n')}\n`);
+  const r = spawnSync('sh', ['-c', `node bin/sndif.js lint '${file}' | head -1`], { encoding: 'utf8' });
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout.split('\n').length, 2);
+  assert.match(r.stdout, /^\S+many\.cfg:3:1: warning xl-duplicate-setting /);
+});

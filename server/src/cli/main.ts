@@ -114,8 +114,18 @@ function load(file: string, lang: SndifLanguage | undefined, options: { domid: n
   return analyze(text, language, options);
 }
 
+/** `sndif lint … | head -1`: when the reader closes the pipe, end quietly instead of throwing EPIPE. */
+function endQuietlyOnClosedPipe(): void {
+  if (process.stdout.listenerCount('error') > 0) return;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit();
+    throw e;
+  });
+}
+
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   if (argv[0] === 'lsp') return lsp(argv.slice(1), io);
+  if (io === processIo) endQuietlyOnClosedPipe();
   let args: Parsed;
   try {
     args = parseArgs(argv);
