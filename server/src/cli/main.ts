@@ -216,7 +216,7 @@ function xenstore(args: Parsed, io: Io): number {
 
 function rules(io: Io): number {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { RULES } = require('../rules/catalogue') as typeof import('../rules/catalogue');
+  const { RULES } = require('../tables/rules') as typeof import('../tables/rules');
   for (const r of Object.values(RULES)) io.out(`${r.code.padEnd(26)} ${r.severity.padEnd(12)} ${r.enforcer.padEnd(8)} ${r.summary}\n`);
   return 0;
 }

@@ -1,5 +1,5 @@
 /** The `sndif` settings section, as the client sends it (workspace/configuration). */
-import type { Severity } from '../rules/catalogue';
+import type { Severity } from '../tables/rules';
 
 export interface SndifSettings {
   /** Per-rule severity overrides: `{ "widens-parent": "information", "value-blank": "off" }`. */

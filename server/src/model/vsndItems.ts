@@ -7,7 +7,7 @@
 import type { Span } from '../text/lineIndex';
 import { MappedText } from '../text/mappedText';
 import type { XlFile, XlList, XlSetting, XlValue } from '../syntax/xl/ast';
-import { finding, Finding, FixData, RULES } from '../rules/catalogue';
+import { finding, Finding, FixData, RULES } from '../tables/rules';
 import { FORMATS, FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, ItemType, ITEM_TYPES, KEY_BY_NAME, keysForItem } from '../tables/sndif';
 import { closest } from './suggest';
 import { strtoulBase0, StrtoulResult } from './numbers';

@@ -1,9 +1,9 @@
 import type { Span } from '../text/lineIndex';
 import type { ResolvedCard, ResolvedLevelBase } from '../resolver/resolve';
 import type { XsDump } from '../syntax/xenstore/parser';
-import type { XsNode } from '../model/xenstoreTree';
-import { pieceSpans } from '../model/xenstoreTree';
-import type { FixData } from './catalogue';
+import type { XsNode } from '../tree/xenstoreTree';
+import { pieceSpans } from '../tree/xenstoreTree';
+import type { FixData } from '../tables/rules';
 
 export interface RuleOptions {
   /** Warn when a lower level widens its parent's range (the man page's rule). */

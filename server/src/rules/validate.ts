@@ -1,5 +1,5 @@
 /** All resolver-level rules, in a fixed order, over the cards of either language. */
-import type { Finding } from './catalogue';
+import type { Finding } from '../tables/rules';
 import type { RuleContext } from './context';
 import { probeRules } from './validation/probe';
 import { rateAndFormatRules } from './validation/ratesFormats';

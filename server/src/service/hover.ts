@@ -2,13 +2,13 @@
 import type { Analysis } from './analyze';
 import { locate, LevelRef } from './locate';
 import { Span, spanContains } from '../text/lineIndex';
-import type { Enforcer, Finding } from '../rules/catalogue';
+import type { Enforcer, Finding } from '../tables/rules';
 import type { Hw, HwSource, Provenance } from '../resolver/hw';
 import { errnoText } from '../resolver/resolve';
-import { fromBytes } from '../model/xenstoreTree';
+import { fromBytes } from '../tree/xenstoreTree';
 import { FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, KEY_BY_NAME, RATES } from '../tables/sndif';
 import { nearestNumbers } from '../model/suggest';
-import { describeChannels, describeFormats, describeRates, framesPerPeriod, longestBufferMs, widestBits } from './describe';
+import { describeChannels, describeFormats, describeRates, framesPerPeriod, longestBufferMs, widestBits } from '../resolver/describe';
 
 export interface HoverResult {
   readonly markdown: string;

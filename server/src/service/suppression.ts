@@ -3,7 +3,7 @@
  * `# sndif-disable CODE[, CODE]` for the whole document. Unknown codes are reported.
  */
 import type { LineIndex, Span } from '../text/lineIndex';
-import { finding, Finding, RULES, RULE_BY_CODE } from '../rules/catalogue';
+import { finding, Finding, RULES, RULE_BY_CODE } from '../tables/rules';
 import { closest } from '../model/suggest';
 
 export interface SuppressionComment { readonly span: Span; readonly text: string }

@@ -1,5 +1,5 @@
 /** Numbers as the kernel reads them (%u): what a dump's channels and buffer-size really mean. */
-import { finding, Finding, RULES } from '../catalogue';
+import { finding, Finding, RULES } from '../../tables/rules';
 import { replaceFix, RuleContext, valueSpan } from '../context';
 import type { NumberRead } from '../../resolver/hw';
 

@@ -1,9 +1,9 @@
 /** Sample rates and formats the frontend ignores, and lists that no longer match. */
-import { finding, Finding, RULES } from '../catalogue';
+import { finding, Finding, RULES } from '../../tables/rules';
 import { pieceSpan, replaceFix, RuleContext, valueSpan } from '../context';
 import { FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, RATES } from '../../tables/sndif';
 import { closest, nearestNumbers } from '../../model/suggest';
-import { describeFormats, describeRates } from '../../service/describe';
+import { describeFormats, describeRates } from '../../resolver/describe';
 import type { ListRead } from '../../resolver/hw';
 
 const SUPPORTED_RATES = RATES.map((r) => r.value);

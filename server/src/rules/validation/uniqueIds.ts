@@ -1,8 +1,8 @@
 /** Two streams of one card with the same unique-id: the backend cannot tell them apart. */
-import { finding, Finding, RULES } from '../catalogue';
+import { finding, Finding, RULES } from '../../tables/rules';
 import { replaceFix, RuleContext, valueSpan } from '../context';
-import type { XsNode } from '../../model/xenstoreTree';
-import { fromBytes } from '../../model/xenstoreTree';
+import type { XsNode } from '../../tree/xenstoreTree';
+import { fromBytes } from '../../tree/xenstoreTree';
 
 export function uniqueIdRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];

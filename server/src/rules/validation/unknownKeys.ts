@@ -1,9 +1,9 @@
 /** Keys in a dump that the frontend never reads at that level (typos such as sample_rates). */
-import { finding, Finding, RULES } from '../catalogue';
+import { finding, Finding, RULES } from '../../tables/rules';
 import { replaceFix, RuleContext } from '../context';
 import { CONFIG_KEYS_AT, RUNTIME_KEYS } from '../../tables/sndif';
 import { closest } from '../../model/suggest';
-import type { XsNode } from '../../model/xenstoreTree';
+import type { XsNode } from '../../tree/xenstoreTree';
 
 type Level = 'card' | 'device' | 'stream';
 

@@ -14,8 +14,8 @@
  */
 import type { Span } from '../../text/lineIndex';
 import { MappedText } from '../../text/mappedText';
-import { finding, Finding, RULES } from '../../rules/catalogue';
-import { CardRoot, XsNode } from '../../model/xenstoreTree';
+import { finding, Finding, RULES } from '../../tables/rules';
+import { CardRoot, XsNode } from '../../tree/xenstoreTree';
 
 export type DumpForm = 'plain' | 'full' | 'mixed' | 'empty';
 

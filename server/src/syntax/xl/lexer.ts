@@ -7,7 +7,7 @@
  *   one of + - . ( ) : marks the file as "likely Python".
  */
 import { MappedText } from '../../text/mappedText';
-import { finding, Finding, RULES } from '../../rules/catalogue';
+import { finding, Finding, RULES } from '../../tables/rules';
 
 export type TokenKind = 'IDENT' | 'NUMBER' | 'STRING' | 'NEWLINE' | ',' | '[' | ']' | '+=' | '=' | ';' | 'ERROR' | 'EOF';
 

@@ -1,5 +1,5 @@
 /** Human-readable figures shared by messages, hover, inlay hints and the CLI. */
-import type { Hw } from '../resolver/hw';
+import type { Hw } from './hw';
 import { FORMAT_BY_NAME } from '../tables/sndif';
 
 export function describeRates(hw: Hw): string {
