@@ -1,6 +1,5 @@
 import type { Span } from '../text/lineIndex';
 import type { ResolvedCard, ResolvedLevelBase } from '../resolver/resolve';
-import type { XsDump } from '../syntax/xenstore/parser';
 import type { XsNode } from '../tree/xenstoreTree';
 import { pieceSpans } from '../tree/xenstoreTree';
 import type { FixData } from '../tables/rules';
@@ -16,7 +15,6 @@ export const DEFAULT_RULE_OPTIONS: RuleOptions = { narrowingWarnings: true };
 export interface RuleContext {
   readonly language: 'xl' | 'xenstore';
   readonly cards: ResolvedCard[];
-  readonly dump?: XsDump;
   readonly options: RuleOptions;
   /** The document, for fixes that move text around. */
   readonly sourceText: string;

@@ -8,6 +8,7 @@ import { parseXl } from '../syntax/xl/parser';
 import type { XlFile } from '../syntax/xl/ast';
 import { modelVsnd, VsndModel } from '../model/vsndItems';
 import { writeCards, WrittenKey } from '../model/libxl';
+import { dumpCards } from '../model/dumpCards';
 import { parseXenStoreDump, XsDump } from '../syntax/xenstore/parser';
 import type { XsNode } from '../tree/xenstoreTree';
 import { resolveCards, ResolvedCard } from '../resolver/resolve';
@@ -73,8 +74,8 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
     findings = [...file.findings, ...duplicateSettingRules(file), ...vsnd.findings, ...resolverFindings];
   } else {
     dump = parseXenStoreDump(text);
-    cards = resolveCards(dump.cards);
-    findings = [...dump.findings, ...validateCards({ language, cards, dump, options: rules, sourceText: text, levels: levelsOf(cards) })];
+    cards = resolveCards(dumpCards(dump));
+    findings = [...dump.findings, ...validateCards({ language, cards, options: rules, sourceText: text, levels: levelsOf(cards) })];
   }
   const comments = xl ? xl.file.comments : dump!.comments;
   if (!options.ignoreSuppressions) findings = applySuppressions(findings, comments, lines, options.disabledCodes ?? []);
