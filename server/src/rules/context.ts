@@ -2,7 +2,6 @@ import type { Span } from '../text/lineIndex';
 import type { ResolvedCard, ResolvedLevelBase } from '../resolver/resolve';
 import type { XsNode } from '../tree/xenstoreTree';
 import { pieceSpans } from '../tree/xenstoreTree';
-import type { FixData } from '../tables/rules';
 
 export interface RuleOptions {
   /** Warn when a lower level widens its parent's range (the man page's rule). */
@@ -31,10 +30,6 @@ export function valueSpan(node: XsNode): Span {
 export function pieceSpan(node: XsNode, index: number): Span {
   if (!node.value) return node.span;
   return pieceSpans(node.value)[index] ?? node.value.span;
-}
-
-export function replaceFix(title: string, span: Span, text: string, preferred = true, safe = preferred): FixData {
-  return { kind: 'replace', title, edits: [{ span, text }], preferred, safe };
 }
 
 /** Human level names for messages. */
