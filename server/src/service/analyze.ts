@@ -12,10 +12,9 @@ import { dumpCards } from '../model/dumpCards';
 import { parseXenStoreDump, XsDump } from '../syntax/xenstore/parser';
 import type { XsNode } from '../tree/xenstoreTree';
 import { resolveCards, ResolvedCard } from '../resolver/resolve';
-import { finding, Finding, RULES } from '../tables/rules';
-import { DEFAULT_RULE_OPTIONS, levelsOf, RuleOptions } from '../rules/context';
-import { validateCards } from '../rules/validate';
-import { duplicateSettingRules } from '../rules/validation/xlSettings';
+import type { Finding } from '../tables/rules';
+import type { RuleOptions } from '../rules/context';
+import { documentTooLarge, validateDump, validateXl } from '../rules/validate';
 import { applySuppressions } from './suppression';
 import type { SndifLanguage } from './language';
 
@@ -56,7 +55,6 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
   const lines = new LineIndex(text);
   const limit = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
   if (text.length > limit) return syntaxOnly(text, language, lines, limit);
-  const rules = { ...DEFAULT_RULE_OPTIONS, ...options.rules };
   let findings: Finding[];
   let cards: ResolvedCard[];
   let xl: XlAnalysis | undefined;
@@ -67,15 +65,11 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
     const written = writeCards(vsnd.cards, { domid: options.domid ?? 1, backendDomid: options.backendDomid ?? 0 });
     cards = resolveCards(written.cards);
     xl = { file, vsnd, root: written.root, keys: written.keys };
-    const rejectedTypes = vsnd.findings.filter((f) => f.rule.code === 'vsnd-invalid-stream-type');
-    // xl stops at an invalid type before the guest could miss it: report only xl's error.
-    const resolverFindings = validateCards({ language, cards, options: rules, sourceText: text, levels: levelsOf(cards) })
-      .filter((f) => f.rule.code !== 'stream-type-missing' || !rejectedTypes.some((r) => r.span.start >= f.span.start && r.span.end <= f.span.end));
-    findings = [...file.findings, ...duplicateSettingRules(file), ...vsnd.findings, ...resolverFindings];
+    findings = [...file.findings, ...vsnd.findings, ...validateXl(file, vsnd, { cards, sourceText: text, options: options.rules })];
   } else {
     dump = parseXenStoreDump(text);
     cards = resolveCards(dumpCards(dump));
-    findings = [...dump.findings, ...validateCards({ language, cards, options: rules, sourceText: text, levels: levelsOf(cards) })];
+    findings = [...dump.findings, ...validateDump({ cards, sourceText: text, options: options.rules })];
   }
   const comments = xl ? xl.file.comments : dump!.comments;
   if (!options.ignoreSuppressions) findings = applySuppressions(findings, comments, lines, options.disabledCodes ?? []);
@@ -85,8 +79,7 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
 
 /** A document too large to resolve without freezing the editor: syntax errors only. */
 function syntaxOnly(text: string, language: SndifLanguage, lines: LineIndex, limit: number): Analysis {
-  const note = finding(RULES.documentTooLarge, { start: 0, end: 0 },
-    `This document has ${(text.length / 1048576).toFixed(1)} MB, above the ${(limit / 1048576).toFixed(0)} MB limit (setting sndif.maxDocumentSize): only its syntax is checked`);
+  const note = documentTooLarge(text.length, limit);
   if (language === 'xl') {
     const file = parseXl(text);
     return { language, text, lines, cards: [], findings: [note, ...file.findings] };
