@@ -9,6 +9,7 @@ import { analyze, Analysis } from '../service/analyze';
 import { detectLanguage, SndifLanguage } from '../service/language';
 import { toDiagnostics, severityName } from '../service/diagnostics';
 import { resolveJson, resolveText, xenstoreKeysText } from '../service/report';
+import { DEFAULTS } from '../tables/defaults';
 
 const USAGE = `Usage:
   sndif lint [--format text|json] [--lang xl|xenstore] FILE...
@@ -43,7 +44,7 @@ interface Parsed {
 function parseArgs(argv: string[]): Parsed {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') throw new UsageError('');
-  const parsed: Parsed = { command, files: [], format: 'text', domid: 1, backendDomid: 0 };
+  const parsed: Parsed = { command, files: [], format: 'text', domid: DEFAULTS.domid, backendDomid: DEFAULTS.backendDomid };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {

@@ -4,6 +4,7 @@
  * resolved cards → findings.
  */
 import { LineIndex } from '../text/lineIndex';
+import { DEFAULTS } from '../tables/defaults';
 import { parseXl } from '../syntax/xl/parser';
 import type { XlFile } from '../syntax/xl/ast';
 import { modelVsnd, VsndModel } from '../model/vsndItems';
@@ -31,8 +32,6 @@ export interface AnalyzeOptions {
   readonly maxDocumentSize?: number;
 }
 
-export const DEFAULT_MAX_DOCUMENT_SIZE = 64 * 1024 * 1024;
-
 export interface XlAnalysis {
   readonly file: XlFile;
   readonly vsnd: VsndModel;
@@ -53,7 +52,7 @@ export interface Analysis {
 
 export function analyze(text: string, language: SndifLanguage, options: AnalyzeOptions = {}): Analysis {
   const lines = new LineIndex(text);
-  const limit = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+  const limit = options.maxDocumentSize ?? DEFAULTS.maxDocumentSize;
   if (text.length > limit) return syntaxOnly(text, language, lines, limit);
   let findings: Finding[];
   let cards: ResolvedCard[];
@@ -62,7 +61,7 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
   if (language === 'xl') {
     const file = parseXl(text);
     const vsnd = modelVsnd(file);
-    const written = writeCards(vsnd.cards, { domid: options.domid ?? 1, backendDomid: options.backendDomid ?? 0 });
+    const written = writeCards(vsnd.cards, { domid: options.domid ?? DEFAULTS.domid, backendDomid: options.backendDomid ?? DEFAULTS.backendDomid });
     cards = resolveCards(written.cards);
     xl = { file, vsnd, root: written.root, keys: written.keys };
     findings = [...file.findings, ...vsnd.findings, ...validateXl(file, vsnd, { cards, sourceText: text, options: options.rules })];
