@@ -7,7 +7,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { analyze, Analysis } from '../service/analyze';
 import { detectLanguage, SndifLanguage } from '../service/language';
-import { toDiagnostics, severityName } from '../service/diagnostics';
 import { resolveJson, resolveText, xenstoreKeysText } from '../service/report';
 import { DEFAULTS } from '../tables/defaults';
 
@@ -169,23 +168,24 @@ function lint(args: Parsed, io: Io): number {
       ioError = true;
       continue;
     }
-    const diagnostics = toDiagnostics(analysis, file);
-    if (diagnostics.some((d) => severityName(d.severity) === 'error')) failed = true;
+    // Findings as the rules state them: the CLI has no client to override severities.
+    const findings = analysis.findings.map((f) => ({ finding: f, range: analysis.lines.rangeOf(f.span) }));
+    if (findings.some(({ finding }) => finding.rule.severity === 'error')) failed = true;
     if (args.format === 'json') {
       results.push({
         file,
         language: analysis.language,
-        diagnostics: diagnostics.map((d) => ({
-          code: d.code,
-          severity: severityName(d.severity),
-          enforcer: (d.data as { enforcer: string }).enforcer,
-          message: d.message,
-          range: d.range,
+        diagnostics: findings.map(({ finding, range }) => ({
+          code: finding.rule.code,
+          severity: finding.rule.severity,
+          enforcer: finding.rule.enforcer,
+          message: finding.message,
+          range,
         })),
       });
     } else {
-      for (const d of diagnostics) {
-        io.out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityName(d.severity)} ${d.code} ${d.message}\n`);
+      for (const { finding, range } of findings) {
+        io.out(`${file}:${range.start.line + 1}:${range.start.character + 1}: ${finding.rule.severity} ${finding.rule.code} ${finding.message}\n`);
       }
     }
   }
