@@ -1,6 +1,7 @@
 /** The `sndif` settings section, as the client sends it (workspace/configuration). */
-import type { Severity } from '../rules/catalogue';
-import { DEFAULT_MAX_PCM_DEVICES, isMaxPcmDevices, MaxPcmDevices } from '../tables/sndif';
+import type { Severity } from '../tables/rules';
+import { DEFAULTS } from '../tables/defaults';
+import { isMaxPcmDevices, MaxPcmDevices } from '../tables/sndif';
 
 export interface SndifSettings {
   /** Per-rule severity overrides: `{ "widens-parent": "information", "value-blank": "off" }`. */
@@ -20,12 +21,12 @@ export interface SndifSettings {
 
 export const DEFAULT_SETTINGS: SndifSettings = {
   severity: {},
-  narrowingWarnings: true,
-  inlayHints: true,
+  narrowingWarnings: DEFAULTS.narrowingWarnings,
+  inlayHints: DEFAULTS.inlayHints,
   disabledRulesInDumps: [],
-  domid: 1,
-  maxDocumentSize: 64 * 1024 * 1024,
-  maxPcmDevices: DEFAULT_MAX_PCM_DEVICES,
+  domid: DEFAULTS.domid,
+  maxDocumentSize: DEFAULTS.maxDocumentSize,
+  maxPcmDevices: DEFAULTS.maxPcmDevices,
 };
 
 export function normalizeSettings(raw: unknown): SndifSettings {

@@ -9,7 +9,7 @@
  * counting at that index). Such items are listed in `unwritten`.
  */
 import type { Span } from '../text/lineIndex';
-import { XsNode, toBytes, CardRoot } from './xenstoreTree';
+import { XsNode, toBytes, CardRoot } from '../tree/xenstoreTree';
 import type { CardModel, Located, ListField, ParamsModel, PcmModel, StreamModel } from './vsndItems';
 
 export interface XenStoreWriteOptions {

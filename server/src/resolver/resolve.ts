@@ -7,8 +7,8 @@
  * first failure in kernel order is the card's probe result.
  */
 import { DEFAULT_MAX_PCM_DEVICES, LIMITS, MaxPcmDevices } from '../tables/sndif';
-import { XsNode } from '../model/xenstoreTree';
-import type { CardRoot } from '../model/xenstoreTree';
+import { XsNode } from '../tree/xenstoreTree';
+import type { CardRoot } from '../tree/xenstoreTree';
 import { Hw, HwSource, LevelReads, readLevel, strncasecmpEqual } from './hw';
 
 export interface ResolvedLevelBase {

@@ -3,19 +3,19 @@
  * tests share it: text → syntax tree → XenStore tree (through the libxl model for xl.cfg) →
  * resolved cards → findings.
  */
-import { LineIndex, Span } from '../text/lineIndex';
+import { LineIndex } from '../text/lineIndex';
+import { DEFAULTS } from '../tables/defaults';
 import { parseXl } from '../syntax/xl/parser';
 import type { XlFile } from '../syntax/xl/ast';
 import { modelVsnd, VsndModel } from '../model/vsndItems';
 import { writeCards, WrittenKey } from '../model/libxl';
+import { dumpCards } from '../model/dumpCards';
 import { parseXenStoreDump, XsDump } from '../syntax/xenstore/parser';
-import type { XsNode } from '../model/xenstoreTree';
+import type { XsNode } from '../tree/xenstoreTree';
 import { resolveCards, ResolvedCard } from '../resolver/resolve';
-import { finding, Finding, RULES } from '../rules/catalogue';
-import { DEFAULT_RULE_OPTIONS, levelsOf, RuleOptions } from '../rules/context';
-import { validateCards } from '../rules/validate';
-import { duplicateSettingRules } from '../rules/validation/xlSettings';
-import { unwrittenItemRules } from '../rules/validation/unwrittenItems';
+import type { Finding } from '../tables/rules';
+import type { RuleOptions } from '../rules/context';
+import { documentTooLarge, validateDump, validateXl } from '../rules/validate';
 import { applySuppressions } from './suppression';
 import type { SndifLanguage } from './language';
 import type { MaxPcmDevices } from '../tables/sndif';
@@ -34,8 +34,6 @@ export interface AnalyzeOptions {
   /** Above this many characters only the syntax is checked (default 64 MB). */
   readonly maxDocumentSize?: number;
 }
-
-export const DEFAULT_MAX_DOCUMENT_SIZE = 64 * 1024 * 1024;
 
 export interface XlAnalysis {
   readonly file: XlFile;
@@ -57,9 +55,8 @@ export interface Analysis {
 
 export function analyze(text: string, language: SndifLanguage, options: AnalyzeOptions = {}): Analysis {
   const lines = new LineIndex(text);
-  const limit = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+  const limit = options.maxDocumentSize ?? DEFAULTS.maxDocumentSize;
   if (text.length > limit) return syntaxOnly(text, language, lines, limit);
-  const rules = { ...DEFAULT_RULE_OPTIONS, ...options.rules };
   let findings: Finding[];
   let cards: ResolvedCard[];
   let xl: XlAnalysis | undefined;
@@ -67,19 +64,14 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
   if (language === 'xl') {
     const file = parseXl(text);
     const vsnd = modelVsnd(file);
-    const written = writeCards(vsnd.cards, { domid: options.domid ?? 1, backendDomid: options.backendDomid ?? 0 });
+    const written = writeCards(vsnd.cards, { domid: options.domid ?? DEFAULTS.domid, backendDomid: options.backendDomid ?? DEFAULTS.backendDomid });
     cards = resolveCards(written.cards, options);
     xl = { file, vsnd, root: written.root, keys: written.keys };
-    const rejected = vsnd.findings.filter((f) => f.rule.enforcer === 'xl' && f.rule.severity === 'error').map((f) => f.span);
-    const resolverFindings = [
-      ...validateCards({ language, cards, options: rules, sourceText: text, levels: levelsOf(cards) }),
-      ...unwrittenItemRules(written.unwritten, vsnd.cards, cards, rejected),
-    ].filter((f) => !leftUnwrittenByXlError(f, vsnd, rejected));
-    findings = [...file.findings, ...duplicateSettingRules(file), ...vsnd.findings, ...resolverFindings];
+    findings = [...file.findings, ...vsnd.findings, ...validateXl(file, vsnd, written.unwritten, { cards, sourceText: text, options: options.rules })];
   } else {
     dump = parseXenStoreDump(text);
-    cards = resolveCards(dump.cards, options);
-    findings = [...dump.findings, ...validateCards({ language, cards, dump, options: rules, sourceText: text, levels: levelsOf(cards) })];
+    cards = resolveCards(dumpCards(dump), options);
+    findings = [...dump.findings, ...validateDump({ cards, sourceText: text, options: options.rules })];
   }
   const comments = xl ? xl.file.comments : dump!.comments;
   if (!options.ignoreSuppressions) findings = applySuppressions(findings, comments, lines, options.disabledCodes ?? []);
@@ -87,22 +79,9 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
   return { language, text, lines, xl, dump, cards, findings };
 }
 
-/**
- * xl stops at an error inside an item before the guest could miss what it leaves unwritten:
- * a stream without type or a card without device because of it is xl's error alone.
- */
-function leftUnwrittenByXlError(f: Finding, vsnd: VsndModel, rejected: readonly Span[]): boolean {
-  const within = (from: number, to: number) => rejected.some((r) => r.start >= from && r.end <= to);
-  if (f.rule.code === RULES.streamTypeMissing.code) return within(f.span.start, f.span.end);
-  if (f.rule.code !== RULES.cardNoDevice.code) return false;
-  const card = vsnd.cards.find((c) => c.span.start === f.span.start && c.span.end === f.span.end);
-  return card !== undefined && card.pcms.length > 0 && within(card.pcms[0].span.start, card.span.end);
-}
-
 /** A document too large to resolve without freezing the editor: syntax errors only. */
 function syntaxOnly(text: string, language: SndifLanguage, lines: LineIndex, limit: number): Analysis {
-  const note = finding(RULES.documentTooLarge, { start: 0, end: 0 },
-    `This document has ${(text.length / 1048576).toFixed(1)} MB, above the ${(limit / 1048576).toFixed(0)} MB limit (setting sndif.maxDocumentSize): only its syntax is checked`);
+  const note = documentTooLarge(text.length, limit);
   if (language === 'xl') {
     const file = parseXl(text);
     return { language, text, lines, cards: [], findings: [note, ...file.findings] };

@@ -4,10 +4,10 @@
  * device (`pulse`, `alsa<hw:0;0>`), which several streams may share; xen-troops configs repeat
  * `pulse`. So: information, and renaming is offered but never applied by fix-all.
  */
-import { finding, Finding, RULES } from '../catalogue';
-import { replaceFix, RuleContext, valueSpan } from '../context';
-import type { XsNode } from '../../model/xenstoreTree';
-import { fromBytes } from '../../model/xenstoreTree';
+import { finding, Finding, replaceFix, RULES } from '../../tables/rules';
+import { RuleContext, valueSpan } from '../context';
+import type { XsNode } from '../../tree/xenstoreTree';
+import { fromBytes } from '../../tree/xenstoreTree';
 
 export function uniqueIdRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];

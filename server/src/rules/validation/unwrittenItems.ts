@@ -3,7 +3,7 @@
  * and the frontend, which counts devices and streams up to the first missing index, never sees
  * it nor anything after it.
  */
-import { finding, Finding, RULES, TextReplacement } from '../catalogue';
+import { finding, Finding, RULES, TextReplacement } from '../../tables/rules';
 import type { UnwrittenItem } from '../../model/libxl';
 import type { CardModel } from '../../model/vsndItems';
 import type { ResolvedCard } from '../../resolver/resolve';
