@@ -36,6 +36,8 @@ const CASES: FixCase[] = [
   { name: 'number-octal', code: 'number-base', title: 'Remove the leading zeros', preferred: true },
   { name: 'suppress', code: 'vsnd-invalid-param', title: 'Disable vsnd-invalid-param for this line' },
   { name: 'crlf', code: 'xl-crlf', title: 'Convert line endings to LF' },
+  { name: 'wrapped-string', code: 'xl-lexical', title: 'Join the lines' },
+  { name: 'wrapped-flowed', code: 'xl-lexical', title: 'Join the lines' },
   { name: 'comment-eof', code: 'xl-lexical', title: 'Add a line break at the end of the file' },
   { name: 'card-not-list', code: 'vsnd-card-not-list', title: 'Wrap the card in [ ]', preferred: true },
   { name: 'unknown-code', code: 'unknown-rule-code', title: 'Change to rate-unsupported', preferred: true },

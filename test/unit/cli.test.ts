@@ -112,3 +112,15 @@ test('a closed pipe ends the CLI quietly (sndif lint FILE | head -1)', async () 
   assert.equal(r.stdout.split('\n').length, 2);
   assert.match(r.stdout, /^\S+many\.cfg:3:1: warning xl-duplicate-setting /);
 });
+
+test('resolve on a config xl rejects says so first and exits 1', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sndif-reject-'));
+  const file = join(dir, 'wrapped.cfg');
+  writeFileSync(file, "name = \"g\"\nkernel = \"/k\"\nvsnd = [ [ 'CARD, short-name=Main, sample-rates=8000;48000,\n  sample-formats=s16_le', 'PCM, name=Main', 'STREAM, type=p' ] ]\n");
+  const r = await run(['resolve', file]);
+  assert.equal(r.code, 1);
+  assert.equal(r.err, `sndif: xl would reject ${file} (${file}:3:12: config parsing error near \`'CARD,': lexical error (a quoted string runs onto the next line: join the lines)); below is what the rest would give the guest\n`);
+  assert.equal(r.out, 'No vsnd card found.\n');
+  const clean = await run(['resolve', 'examples/guest-clean.cfg']);
+  assert.deepEqual([clean.code, clean.err], [0, '']);
+});

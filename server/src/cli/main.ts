@@ -1,7 +1,7 @@
 /**
  * `sndif`: lint and resolve xl.cfg files and xenstore-ls dumps in scripts and CI, print the
  * keys libxl would write, or run the language server (`sndif lsp --stdio`).
- * Exit codes: 0 clean, 1 an error-severity finding (lint) or a config xl rejects (xenstore),
+ * Exit codes: 0 clean, 1 an error-severity finding (lint) or a config xl rejects (xenstore, resolve),
  * 2 usage or I/O errors.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -216,8 +216,20 @@ function lint(args: Parsed, io: Io): number {
 function resolve(args: Parsed, io: Io): number {
   if (args.files.length !== 1) throw new UsageError('resolve takes exactly one FILE');
   const analysis = load(args.files[0], args.lang, args);
+  // Said first: what follows is what the guest would get if xl accepted the config.
+  const rejection = xlRejection(analysis, args.files[0]);
+  if (rejection) io.err(`sndif: xl would reject ${rejection}; below is what the rest would give the guest\n`);
   io.out(args.format === 'json' ? `${JSON.stringify(resolveJson(analysis), null, 2)}\n` : resolveText(analysis));
-  return 0;
+  return rejection ? 1 : 0;
+}
+
+/** "FILE (FILE:L:C: message)" for the first error xl would stop at, if any. */
+function xlRejection(analysis: Analysis, file: string): string | undefined {
+  if (analysis.language !== 'xl') return undefined;
+  const first = analysis.findings.find((f) => f.rule.enforcer === 'xl' && f.rule.severity === 'error');
+  if (!first) return undefined;
+  const pos = analysis.lines.positionAt(first.span.start);
+  return `${file} (${file}:${pos.line + 1}:${pos.character + 1}: ${first.message})`;
 }
 
 function xenstore(args: Parsed, io: Io): number {
@@ -225,11 +237,9 @@ function xenstore(args: Parsed, io: Io): number {
   const analysis = load(args.files[0], args.lang ?? 'xl', args);
   if (analysis.language !== 'xl') throw new UsageError(`${args.files[0]} is a XenStore dump; xenstore takes an xl.cfg`);
   io.out(xenstoreKeysText(analysis));
-  const rejected = analysis.findings.filter((f) => f.rule.enforcer === 'xl' && f.rule.severity === 'error');
-  if (rejected.length) {
-    const first = rejected[0];
-    const pos = analysis.lines.positionAt(first.span.start);
-    io.err(`sndif: xl would reject ${args.files[0]} (${args.files[0]}:${pos.line + 1}:${pos.character + 1}: ${first.message}); the keys above are what the rest would give\n`);
+  const rejection = xlRejection(analysis, args.files[0]);
+  if (rejection) {
+    io.err(`sndif: xl would reject ${rejection}; the keys above are what the rest would give\n`);
     return 1;
   }
   return 0;

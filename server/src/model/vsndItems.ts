@@ -96,6 +96,10 @@ export function modelVsnd(file: XlFile): VsndModel {
   const cards: CardModel[] = [];
   if (settings.length === 0) return { settings, cards, findings };
 
+  // A setting cut short by a syntax error stays in `settings` (completion and hover read its
+  // items) but gives no cards: xl rejects the file before reading it, so nothing the guest
+  // would make of its pieces is worth a finding.
+  if (settings.some((s) => s.value!.kind === 'list' && !(s.value as XlList).closed)) return { settings, cards, findings };
   const values = concatenated(settings);
   if (values === 'single') {
     const s = settings[settings.length - 1];
