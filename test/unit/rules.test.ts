@@ -104,7 +104,10 @@ const XS_CASES: [string, string, Expected[]][] = [
   ['hex and signed numbers the kernel does not read', DUMP(['/channels-max = "0x4"', '/buffer-size = "-1"', ...OK_STREAM]),
     [{ code: 'number-base', at: '0x4' }, { code: 'number-negative', at: '-1' }]],
   ['a truncated value', 'name = "long\\..."\n', [{ code: 'xs-truncated', at: 'long\\...' }]],
-  ['a line that is not xenstore-ls output', 'local = ""\n domain = ""\nwhat is this\n', [{ code: 'xs-syntax', at: 'what is this' }]],
+  ['a line that is not xenstore-ls output', 'local = ""\n domain = ""\nwhat is this\n', [{ code: 'xs-syntax', at: 'what is this', severity: 'warning' }]],
+  ['a value wrapped onto the next line by a mail client', DUMP(['/sample-rates = \n"8000,48000"', ...OK_STREAM]),
+    [{ code: 'xs-joined-line', at: '/local/domain/1/device/vsnd/0/sample-rates = \n"8000,48000"', severity: 'warning',
+      message: 'This line was wrapped after `=` (a mail client?): read joined with the next one' }]],
   ['an error line from the tool', 'xenstore-ls: xs_directory (/nonexistent): No such file or directory\n',
     [{ code: 'xs-tool-error', at: 'xenstore-ls: xs_directory (/nonexistent): No such file or directory', severity: 'information' }]],
 ];

@@ -5,6 +5,7 @@ import { Span, spanContains } from '../text/lineIndex';
 import type { Enforcer, Finding } from '../tables/rules';
 import type { Hw, HwSource, Provenance } from '../resolver/hw';
 import { errnoText } from '../resolver/resolve';
+import { unreadLines } from './report';
 import { fromBytes } from '../tree/xenstoreTree';
 import { FORMAT_BY_NAME, KEY_BY_NAME } from '../tables/sndif';
 import { describeChannels, describeFormats, describeRates, deviceLimitNote, formatMarkdown, framesPerPeriod, longestBufferMs, rateMarkdown, widestBits } from '../resolver/describe';
@@ -104,7 +105,9 @@ function levelMarkdown(analysis: Analysis, ref: LevelRef & { span: Span }, uri: 
     ? ''
     : `\n\n**The guest's card fails to probe:** ${errnoText(ref.card.probe.errno)}: ${ref.card.probe.message}`;
   const limit = !ref.device ? deviceLimitNote(ref.card) : undefined;
-  const limitLine = limit ? `\n\n${limit} (setting \`sndif.maxPcmDevices\`)` : '';
+  const unread = unreadLines(analysis, level.node);
+  const limitLine = (limit ? `\n\n${limit} (setting \`sndif.maxPcmDevices\`)` : '')
+    + (unread.length ? `\n\n**Not read:** ${unread.join(', ')} of this ${ref.stream ? 'stream' : ref.device ? 'PCM device' : 'card'} could not be read; its value is not used` : '');
   return `${levelTitle(ref)}${probe}${limitLine}\n\n${hwTable(analysis, uri, level.hw, level.source)}\n\n${derivedLine(level.hw)}`;
 }
 

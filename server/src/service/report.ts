@@ -4,6 +4,7 @@ import type { Hw, HwSource } from '../resolver/hw';
 import type { ResolvedCard } from '../resolver/resolve';
 import { errnoText } from '../resolver/resolve';
 import { fromBytes } from '../tree/xenstoreTree';
+import type { XsNode } from '../tree/xenstoreTree';
 import { compactHw, describeChannels, describeFormats, describeRates, deviceLimitNote, longestBufferMs } from '../resolver/describe';
 import type { Level } from '../tables/sndif';
 
@@ -92,6 +93,17 @@ function hwLines(hw: Hw, source: HwSource, indent: string): string[] {
   ];
 }
 
+/** "line 4 (sample-formats)" for each dump line listed in this directory that could not be read. */
+export function unreadLines(analysis: Analysis, node: XsNode): string[] {
+  return (analysis.dump?.unreadable ?? []).filter((u) => u.parent === node)
+    .map((u) => `line ${analysis.lines.positionAt(u.span.start).line + 1}${u.name ? ` (${u.name})` : ''}`);
+}
+
+function unreadNote(analysis: Analysis, node: XsNode, indent: string): string[] {
+  const lines = unreadLines(analysis, node);
+  return lines.length ? [`${indent}unread    ${lines.join(', ')}: could not be read, so not used`] : [];
+}
+
 export function resolveText(analysis: Analysis): string {
   if (analysis.cards.length === 0) return 'No vsnd card found.\n';
   const out: string[] = [];
@@ -100,15 +112,18 @@ export function resolveText(analysis: Analysis): string {
     out.push(`Card ${card.id}${names ? ` ${names}` : ''}  ${card.path}`);
     out.push(card.probe.ok ? '  probe     ok' : `  probe     FAILS ${errnoText(card.probe.errno)}: ${card.probe.message}`);
     out.push(...hwLines(card.hw, card.source, '  '));
+    out.push(...unreadNote(analysis, card.node, '  '));
     const limit = deviceLimitNote(card);
     if (limit) out.push(`  limit     ${limit}`);
     for (const device of card.devices) {
       out.push(`  PCM device ${device.index}${device.name ? ` "${fromBytes(device.name)}"` : ''}: ${compactHw(device.hw)}`);
+      out.push(...unreadNote(analysis, device.node, '    '));
       for (const stream of device.streams) {
         const type = stream.type === 'p' ? 'playback' : stream.type === 'c' ? 'capture' : 'NO VALID TYPE';
         const id = stream.uniqueId !== undefined ? ` unique-id "${fromBytes(stream.uniqueId)}"` : '';
         out.push(`    stream ${device.index}/${stream.index} ${type}${id}`);
         out.push(...hwLines(stream.hw, stream.source, '      '));
+        out.push(...unreadNote(analysis, stream.node, '      '));
       }
     }
     out.push('');

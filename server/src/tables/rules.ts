@@ -69,7 +69,8 @@ export const RULES = {
   uniqueIdDuplicate: rule('unique-id-duplicate', 'information', 'style', 'both', 'Two streams of a card share a unique-id: sndif.h asks for unique ids; the Linux frontend and snd_be do not need them.'),
   pcmNameTooLong: rule('pcm-name-too-long', 'warning', 'ignored', 'both', 'A PCM name longer than the 79 bytes the frontend keeps.'),
   // XenStore dumps
-  xsSyntax: rule('xs-syntax', 'error', 'style', 'xenstore', 'A line that is not xenstore-ls output.'),
+  xsSyntax: rule('xs-syntax', 'warning', 'style', 'xenstore', 'A line that is not xenstore-ls output: a damaged listing, not a guest problem.'),
+  xsJoinedLine: rule('xs-joined-line', 'warning', 'style', 'xenstore', 'A line wrapped by a mail client or terminal, read joined with the next.'),
   xsTruncated: rule('xs-truncated', 'warning', 'style', 'xenstore', 'A value cut by xenstore-ls (`\\...`): the real value is longer.'),
   xsUnknownKey: rule('xs-unknown-key', 'warning', 'ignored', 'xenstore', 'A key the frontend never reads at this level.'),
   xsToolError: rule('xs-tool-error', 'information', 'style', 'xenstore', 'An error line printed by xenstore-ls.'),
