@@ -77,7 +77,7 @@ function parseArgs(argv: string[]): Parsed {
 export class InputError extends Error {}
 
 /** Read a document, refusing what is not a text file with a one-line reason. */
-export function readDocument(file: string): string {
+function readDocument(file: string): string {
   let stat;
   try {
     stat = statSync(file);
