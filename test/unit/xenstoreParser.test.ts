@@ -93,3 +93,11 @@ test('a key wrapped by a mail client is joined; resolve and hover say where a li
   const h = hover(a, text.indexOf('0/0/0 = ') + 4, 'file:///d.txt');
   assert.ok(h?.markdown.includes('**Not read:** line 6 (sample-formats) of this stream could not be read; its value is not used'), h?.markdown);
 });
+
+test('a pathless listing whose only card-like keys are state and protocol holds no sound card', () => {
+  // `xenstore-ls /local/domain/1/device/console/0`: every device directory has these two.
+  const dump = parseXenStoreDump('state = "4"\nprotocol = "x86_64-abi"\nring-ref = "8"\n');
+  assert.deepEqual(dumpCards(dump), []);
+  const card = parseXenStoreDump('state = "4"\nshort-name = "A"\n');
+  assert.deepEqual(dumpCards(card).map((c) => c.index), ['0']);
+});

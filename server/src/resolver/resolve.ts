@@ -84,7 +84,7 @@ export function errnoText(errno: ProbeErrno): string {
  * looks at the first two digits (`10` for 100) and then reads the full index, which may not
  * exist: such a device reads no key of its own (a node outside the tree stands for it).
  */
-export function enumerate(node: XsNode, limit: number): { counted: XsNode[]; ignored: IgnoredNode[] } {
+function enumerate(node: XsNode, limit: number): { counted: XsNode[]; ignored: IgnoredNode[] } {
   const counted: XsNode[] = [];
   for (let i = 0; i < limit; i++) {
     const name = String(i);
@@ -107,7 +107,7 @@ export function enumerate(node: XsNode, limit: number): { counted: XsNode[]; ign
   return { counted, ignored };
 }
 
-export function resolveCard(root: CardRoot, options: ResolveOptions = {}): ResolvedCard {
+function resolveCard(root: CardRoot, options: ResolveOptions = {}): ResolvedCard {
   const deviceLimit = options.maxPcmDevices ?? DEFAULT_MAX_PCM_DEVICES;
   const cardNode = root.node;
   const path = root.domid === '?' ? cardNode.path : `/local/domain/${root.domid}/device/vsnd/${root.index}`;
@@ -186,7 +186,7 @@ function streamPath(cardPath: string, device: number, stream: XsNode): string {
 }
 
 /** strlcpy into a fixed field keeps at most `max` bytes. */
-export function truncateBytes(bytes: string, max: number): string {
+function truncateBytes(bytes: string, max: number): string {
   return bytes.length > max ? bytes.slice(0, max) : bytes;
 }
 

@@ -213,9 +213,6 @@ export const HW_DEFAULTS = {
   periodsMax: 1024,
 } as const;
 
-export const XENSTORE_LIST_SEPARATOR = ',';
-export const XL_LIST_SEPARATOR = ';';
-
 /**
  * How many PCM devices the guest's frontend reads per card: SNDRV_PCM_DEVICES, 8 without
  * CONFIG_SND_DYNAMIC_MINORS, SNDRV_OS_MINORS - 2 = 254 with it (Debian and Ubuntu kernels set it).
