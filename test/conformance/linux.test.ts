@@ -113,8 +113,11 @@ function fixtureCases(): Case[] {
       if (name.endsWith('.txt')) {
         cases.push({ label, file, lang: 'xenstore', tree: dumpTree(readFileSync(file, 'utf8')) });
       } else if (name.endsWith('.cfg')) {
-        // The tree the real xl and libxl write for an accepted config.
-        const xl = runXl(readFileSync(file, 'utf8'));
+        // The tree the real xl and libxl write for an accepted config (a fragment without name
+        // or kernel gets both, as in test/fixtures/realworld/SOURCES; they write no vsnd key).
+        const text = readFileSync(file, 'utf8');
+        const complete = /^\s*name\s*=/m.test(text) && /^\s*kernel\s*=/m.test(text);
+        const xl = runXl(complete ? text : `${text}\nname = "fragment"\nkernel = "/boot/vmlinuz"\n`);
         if (xl.status !== 0) continue;
         const nodes = new Map<string, string>();
         for (const key of keysFromXlJson(xl.vsnds, 1)) nodes.set(key.slice(0, key.indexOf('=')), key.slice(key.indexOf('=') + 1));
