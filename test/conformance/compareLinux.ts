@@ -1,6 +1,6 @@
 /** `sndif resolve --format json` against what the real Linux reader configured: every difference, in words. */
 import { main } from '../../server/src/cli/main';
-import { fromBytes } from '../../server/src/model/xenstoreTree';
+import { fromBytes } from '../../server/src/tree/xenstoreTree';
 import type { HwJson } from '../../server/src/service/report';
 import type { KernelCard, KernelHw } from './realLinux';
 

@@ -12,7 +12,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseXenStoreDump } from '../../server/src/syntax/xenstore/parser';
-import type { XsNode } from '../../server/src/model/xenstoreTree';
+import { dumpCards } from '../../server/src/model/dumpCards';
+import type { XsNode } from '../../server/src/tree/xenstoreTree';
 import { buildLinuxReaders, DeviceLimit, linuxReaderAvailable, LinuxReaders, Tree } from './realLinux';
 import { keysFromXlJson, runXl, xlAvailable } from './realXl';
 import { compareCard, OurCard, sndifResolve } from './compareLinux';
@@ -83,10 +84,11 @@ async function compareAll(cases: Case[], limit: DeviceLimit): Promise<{ compared
 
 function dumpTree(text: string): Tree {
   const dump = parseXenStoreDump(text, { allNodes: true });
+  const cards = dumpCards(dump);
   const nodes = new Map<string, string>();
   // An excerpt listed relative to a card or its parent: its nodes below the full path sndif names.
   let prefix = '';
-  const card = dump.cards[0];
+  const card = cards[0];
   if (dump.relative && card) {
     const full = `/local/domain/${card.domid}/device/vsnd/${card.index}`;
     const own = card.node === dump.root ? '' : card.node.path;
@@ -99,15 +101,13 @@ function dumpTree(text: string): Tree {
     }
   };
   walk(dump.root);
-  return { nodes, cards: dump.cards.map((c) => (c.node === dump.root ? prefix : `${prefix}${c.node.path}`)) };
+  return { nodes, cards: cards.map((c) => (c.node === dump.root ? prefix : `${prefix}${c.node.path}`)) };
 }
 
 function fixtureCases(): Case[] {
   const cases: Case[] = [];
   for (const dir of ['examples', 'test/fixtures/fixes', 'test/fixtures/conformance', 'test/fixtures/realworld']) {
-    let names: string[] = [];
-    try { names = readdirSync(join(ROOT, dir)).sort(); } catch { continue; }
-    for (const name of names) {
+    for (const name of readdirSync(join(ROOT, dir)).sort()) {
       const file = join(ROOT, dir, name);
       const label = `${dir}/${name}`;
       if (name.endsWith('.txt')) {

@@ -10,7 +10,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../server/src/service/analyze';
-import { toDiagnostics, severityName } from '../../server/src/service/diagnostics';
 import { compare } from './compare';
 import { runXl, xlAvailable } from './realXl';
 
@@ -48,8 +47,8 @@ const KNOWN: { file: string; problem: string; issue: string }[] = [
 
 function errors(text: string, language: 'xl' | 'xenstore') {
   const analysis = analyze(text, language, { domid: 1 });
-  return toDiagnostics(analysis, 'x').filter((d) => severityName(d.severity) === 'error')
-    .map((d) => ({ code: String(d.code), line: d.range.start.line + 1, message: typeof d.message === 'string' ? d.message : d.message.value }));
+  return analysis.findings.filter((f) => f.rule.severity === 'error')
+    .map((f) => ({ code: f.rule.code, line: analysis.lines.positionAt(f.span.start).line + 1, message: f.message }));
 }
 
 test('real-world corpus: at least 25 files, each with its origin in SOURCES', () => {
