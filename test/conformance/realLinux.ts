@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { HwJson } from '../../server/src/service/report';
 
 const SHIM = join(__dirname, '..', '..', '..', 'test', 'conformance', 'fakelinux');
 const TOP = 'linux-source-6.1';
@@ -29,21 +30,10 @@ export function linuxReaderAvailable(): boolean {
   return linuxSourceTarball() !== undefined && spawnSync('gcc', ['--version']).status === 0 && spawnSync('tar', ['--version']).status === 0;
 }
 
-export interface KernelHw {
-  formats: string[];
-  rates: number[];
+/** The reader's snd_pcm_hardware in sndif's JSON shape, plus any bits outside its own tables. */
+export interface KernelHw extends HwJson {
   otherFormatBits: number;
   otherRateBits: number;
-  continuous: boolean;
-  rateMin: number;
-  rateMax: number;
-  channelsMin: number;
-  channelsMax: number;
-  bufferBytesMax: number;
-  periodBytesMin: number;
-  periodBytesMax: number;
-  periodsMin: number;
-  periodsMax: number;
 }
 
 export interface KernelStream { index: number; path: string; hw: KernelHw }

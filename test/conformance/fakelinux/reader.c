@@ -20,11 +20,15 @@ static char *last_type_path;
 
 void fakelinux_log(const char *fmt, ...) { (void)fmt; }
 
+static char *vkasprintf(const char *fmt, va_list ap) {
+  char *out = NULL;
+  return vasprintf(&out, fmt, ap) < 0 ? NULL : out;
+}
+
 char *kasprintf(int gfp, const char *fmt, ...) {
   va_list ap;
-  char *out = NULL;
   va_start(ap, fmt);
-  if (vasprintf(&out, fmt, ap) < 0) out = NULL;
+  char *out = vkasprintf(fmt, ap);
   va_end(ap);
   return out;
 }
@@ -32,9 +36,8 @@ char *kasprintf(int gfp, const char *fmt, ...) {
 /* Device-managed memory lives as long as the device: here, until the process ends. */
 char *devm_kasprintf(struct device *dev, int gfp, const char *fmt, ...) {
   va_list ap;
-  char *out = NULL;
   va_start(ap, fmt);
-  if (vasprintf(&out, fmt, ap) < 0) out = NULL;
+  char *out = vkasprintf(fmt, ap);
   va_end(ap);
   return out;
 }
