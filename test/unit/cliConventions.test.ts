@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { main } from '../../server/src/cli/main';
-import { VERSION } from '../../server/src/version';
+import { SERVER_INFO } from '../../server/src/tables/defaults';
+const VERSION = SERVER_INFO.version;
 import { rulePage } from '../../server/src/service/rulePage';
 
 const ROOT = join(__dirname, '..', '..', '..');

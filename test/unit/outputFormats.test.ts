@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import { main } from '../../server/src/cli/main';
-import { RULE_BY_CODE } from '../../server/src/rules/catalogue';
+import { RULE_BY_CODE } from '../../server/src/tables/rules';
 import { rulePage } from '../../server/src/service/rulePage';
 import { escapeGithubData, escapeGithubProperty, formatGithub } from '../../server/src/cli/formats';
-import { VERSION } from '../../server/src/version';
+import { SERVER_INFO } from '../../server/src/tables/defaults';
+const VERSION = SERVER_INFO.version;
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -93,7 +94,7 @@ test('GitHub annotations escape the workflow command syntax', () => {
   const out = formatGithub([{
     name: 'odd,name:1.cfg',
     language: 'xl',
-    diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } }, severity: 3, code: 'xl-syntax', message: 'two\nlines 100%' }],
+    findings: [{ range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } }, severity: 'information', code: 'xl-syntax', enforcer: 'xl', message: 'two\nlines 100%', related: [] }],
   }]);
   assert.equal(out, '::notice file=odd%2Cname%3A1.cfg,line=1,endLine=3,col=1,title=sndif xl-syntax::two%0Alines 100%25\n');
 });

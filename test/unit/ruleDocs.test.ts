@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULE_BY_CODE } from '../../server/src/rules/catalogue';
-import { RULE_DOCS } from '../../server/src/rules/ruleDocs';
+import { RULE_BY_CODE } from '../../server/src/tables/rules';
+import { RULE_DOCS } from '../../server/src/tables/ruleDocs';
 import { ruleIndex, rulePage } from '../../server/src/service/rulePage';
 import { analyze } from '../../server/src/service/analyze';
 

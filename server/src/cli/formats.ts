@@ -5,35 +5,56 @@
  */
 import { relative, sep, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { RULE_BY_CODE, RuleInfo, Severity } from '../rules/catalogue';
-import { RULE_DOCS } from '../rules/ruleDocs';
-import type { RuleCode } from '../rules/catalogue';
-import { severityName } from '../service/diagnostics';
+import { RULE_BY_CODE, RuleCode, RuleInfo, Severity } from '../tables/rules';
+import { RULE_DOCS } from '../tables/ruleDocs';
+import type { Range } from '../text/lineIndex';
+import type { Analysis } from '../service/analyze';
 import { rulePage } from '../service/rulePage';
 import type { SndifLanguage } from '../service/language';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** A finding as the rules state it (the CLI has no client to override severities), in LSP positions. */
+export interface LintFinding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly enforcer: string;
+  readonly message: string;
+  readonly range: Range;
+  readonly related: readonly { range: Range; message: string }[];
+}
+
 export interface LintedDocument {
   /** As shown in messages: the argument, a walked path, or the --stdin-filename. */
   readonly name: string;
   readonly language: SndifLanguage;
-  readonly diagnostics: readonly Diagnostic[];
+  readonly findings: readonly LintFinding[];
+}
+
+export function lintedDocument(name: string, analysis: Analysis): LintedDocument {
+  return {
+    name,
+    language: analysis.language,
+    findings: analysis.findings.map((f) => ({
+      code: f.rule.code,
+      severity: f.rule.severity,
+      enforcer: f.rule.enforcer,
+      message: f.message,
+      range: analysis.lines.rangeOf(f.span),
+      related: (f.related ?? []).map((r) => ({ range: analysis.lines.rangeOf(r.span), message: r.message })),
+    })),
+  };
 }
 
 export interface ToolInfo { readonly name: string; readonly version: string }
 
-/** Our messages are plain strings; LSP 3.18 also allows Markup. */
-const messageOf = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
-
-const position = (d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1}`;
+const position = (f: LintFinding) => `${f.range.start.line + 1}:${f.range.start.character + 1}`;
 
 export function formatText(documents: readonly LintedDocument[]): string {
   let out = '';
   for (const doc of documents) {
-    for (const d of doc.diagnostics) out += `${doc.name}:${position(d)}: ${severityName(d.severity)} ${d.code} ${messageOf(d)}\n`;
+    for (const f of doc.findings) out += `${doc.name}:${position(f)}: ${f.severity} ${f.code} ${f.message}\n`;
   }
   return out;
 }
@@ -42,13 +63,7 @@ export function formatJson(documents: readonly LintedDocument[]): string {
   return `${JSON.stringify(documents.map((doc) => ({
     file: doc.name,
     language: doc.language,
-    diagnostics: doc.diagnostics.map((d) => ({
-      code: d.code,
-      severity: severityName(d.severity),
-      enforcer: (d.data as { enforcer: string }).enforcer,
-      message: messageOf(d),
-      range: d.range,
-    })),
+    diagnostics: doc.findings.map((f) => ({ code: f.code, severity: f.severity, enforcer: f.enforcer, message: f.message, range: f.range })),
   })), null, 2)}\n`;
 }
 
@@ -69,8 +84,8 @@ export function escapeGithubProperty(text: string): string {
 export function formatGithub(documents: readonly LintedDocument[]): string {
   let out = '';
   for (const doc of documents) {
-    for (const d of doc.diagnostics) {
-      const { start, end } = d.range;
+    for (const f of doc.findings) {
+      const { start, end } = f.range;
       const props = [
         `file=${escapeGithubProperty(doc.name.split(sep).join('/'))}`,
         `line=${start.line + 1}`,
@@ -78,9 +93,9 @@ export function formatGithub(documents: readonly LintedDocument[]): string {
         `col=${start.character + 1}`,
         // GitHub takes an inclusive end column, and only on a single line.
         ...(end.line === start.line ? [`endColumn=${Math.max(end.character, start.character + 1)}`] : []),
-        `title=${escapeGithubProperty(`sndif ${d.code}`)}`,
+        `title=${escapeGithubProperty(`sndif ${f.code}`)}`,
       ];
-      out += `::${GITHUB_LEVEL[severityName(d.severity)]} ${props.join(',')}::${escapeGithubData(messageOf(d))}\n`;
+      out += `::${GITHUB_LEVEL[f.severity]} ${props.join(',')}::${escapeGithubData(f.message)}\n`;
     }
   }
   return out;
@@ -118,7 +133,7 @@ function artifactLocation(name: string, cwd: string): { uri: string; uriBaseId?:
   return { uri: pathToFileURL(name).href };
 }
 
-function region(range: Diagnostic['range']) {
+function region(range: Range) {
   // SARIF lines and columns are 1-based, the end column is exclusive; columns count UTF-16
   // code units as LSP does (run.columnKind).
   return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
@@ -129,23 +144,20 @@ export function formatSarif(documents: readonly LintedDocument[], tool: ToolInfo
   const ruleIndex = new Map(rules.map((r, i) => [r.code, i]));
   const results = documents.flatMap((doc) => {
     const location = artifactLocation(doc.name, cwd);
-    return doc.diagnostics.map((d) => {
-      const severity = severityName(d.severity);
-      return {
-        ruleId: String(d.code),
-        ruleIndex: ruleIndex.get(String(d.code)),
-        level: SARIF_LEVEL[severity],
-        message: { text: messageOf(d) },
-        locations: [{ physicalLocation: { artifactLocation: location, region: region(d.range) } }],
-        ...(d.relatedInformation?.length ? {
-          relatedLocations: d.relatedInformation.map((r, id) => ({
-            id,
-            message: { text: r.message },
-            physicalLocation: { artifactLocation: location, region: region(r.location.range) },
-          })),
-        } : {}),
-      };
-    });
+    return doc.findings.map((f) => ({
+      ruleId: f.code,
+      ruleIndex: ruleIndex.get(f.code),
+      level: SARIF_LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [{ physicalLocation: { artifactLocation: location, region: region(f.range) } }],
+      ...(f.related.length ? {
+        relatedLocations: f.related.map((r, id) => ({
+          id,
+          message: { text: r.message },
+          physicalLocation: { artifactLocation: location, region: region(r.range) },
+        })),
+      } : {}),
+    }));
   });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -7,15 +7,16 @@
 import { resolve as resolvePath } from 'node:path';
 import { analyze, Analysis } from '../service/analyze';
 import { detectLanguage, SndifLanguage } from '../service/language';
-import { toDiagnostics, severityName } from '../service/diagnostics';
 import { resolveJson, resolveText, xenstoreKeysText } from '../service/report';
 import { rulePage } from '../service/rulePage';
 import { collectInputs, decodeDocument, Input, InputError, readDocument } from './inputs';
-import { Format, FORMATS, formatGithub, formatJson, formatSarif, formatText, LintedDocument } from './formats';
+import { Format, FORMATS, formatGithub, formatJson, formatSarif, formatText, LintedDocument, lintedDocument } from './formats';
 
 export { InputError, readDocument };
 
-import { VERSION } from '../version';
+import { DEFAULTS, SERVER_INFO } from '../tables/defaults';
+
+const VERSION = SERVER_INFO.version;
 
 const COMMON = `Input: FILE may be - for standard input (with --stdin-filename NAME for messages and
 language detection); --lang xl|xenstore forces the language, else it comes from the name and
@@ -103,7 +104,7 @@ interface Parsed {
 }
 
 function parseArgs(command: string, rest: string[]): Parsed {
-  const parsed: Parsed = { command, files: [], format: 'text', exclude: [], domid: 1, backendDomid: 0, help: false };
+  const parsed: Parsed = { command, files: [], format: 'text', exclude: [], domid: DEFAULTS.domid, backendDomid: DEFAULTS.backendDomid, help: false };
   let optionsEnded = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -255,9 +256,8 @@ async function lint(args: Parsed, io: Io): Promise<number> {
       continue;
     }
     const analysis = analyzeText(doc.name, doc.text, args.lang, args);
-    const diagnostics = toDiagnostics(analysis, doc.name);
-    if (diagnostics.some((d) => severityName(d.severity) === 'error')) failed = true;
-    const linted = { name: doc.name, language: analysis.language, diagnostics };
+    const linted = lintedDocument(doc.name, analysis);
+    if (linted.findings.some((f) => f.severity === 'error')) failed = true;
     documents.push(linted);
     // Text and annotations stream file by file; json and sarif are one document at the end.
     if (args.format === 'text') io.out(formatText([linted]));
@@ -299,7 +299,7 @@ function explain(args: Parsed, io: Io): number {
 function rules(args: Parsed, io: Io): number {
   if (args.files.length) throw new UsageError('rules takes no arguments');
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { RULES } = require('../rules/catalogue') as typeof import('../rules/catalogue');
+  const { RULES } = require('../tables/rules') as typeof import('../tables/rules');
   for (const r of Object.values(RULES)) io.out(`${r.code.padEnd(26)} ${r.severity.padEnd(12)} ${r.enforcer.padEnd(8)} ${r.summary}\n`);
   return 0;
 }

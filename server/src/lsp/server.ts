@@ -26,7 +26,7 @@ import { inlayHintsFor } from './handlers/inlayHints';
 import { COMMANDS, runCommand } from './handlers/commands';
 import { FIX_ALL_KIND } from '../service/codeActions';
 import { linkRuleDocumentation, RULE_DOCUMENTATION_COMMAND, ruleDocumentation, ruleDocumentationActions, ruleDocumentationClient, RuleDocumentationClient } from './handlers/ruleDocumentation';
-import { VERSION } from '../version';
+import { SERVER_INFO } from '../tables/defaults';
 
 /** Pause after the last edit before diagnostics are pushed. */
 const DIAGNOSTICS_DELAY_MS = 50;
@@ -95,7 +95,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         executeCommandProvider: { commands: [COMMANDS.resolved, COMMANDS.xenstoreKeys, RULE_DOCUMENTATION_COMMAND] },
         diagnosticProvider: clientPullsDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
-      serverInfo: { name: 'sndif-language-server', version: VERSION },
+      serverInfo: { ...SERVER_INFO },
     };
   });
 

@@ -2,8 +2,8 @@
  * A rule's documentation page in Markdown, from the catalogue and the docs table: the one
  * text behind docs/rules/CODE.md, `sndif explain CODE` and the editor's "Show documentation".
  */
-import { RULE_BY_CODE, RuleCode, RuleInfo } from '../rules/catalogue';
-import { RULE_DOCS } from '../rules/ruleDocs';
+import { RULE_BY_CODE, RuleCode, RuleInfo } from '../tables/rules';
+import { RULE_DOCS } from '../tables/ruleDocs';
 
 const ENFORCED_BY: Record<RuleInfo['enforcer'], string> = {
   xl: 'xl rejects the config',

@@ -7,7 +7,7 @@
  */
 import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver';
 import { rulePage } from '../../service/rulePage';
-import { RULE_BY_CODE } from '../../rules/catalogue';
+import { RULE_BY_CODE } from '../../tables/rules';
 
 export const RULE_DOCUMENTATION_COMMAND = 'sndif.ruleDocumentation';
 

@@ -5,7 +5,7 @@
  * `sndif explain CODE` prints the same page, and the editor's "Show documentation" opens it.
  * Messages stay short; the mechanics live here.
  */
-import type { RuleCode } from './catalogue';
+import type { RuleCode } from './rules';
 
 export interface RuleExample {
   readonly language: 'xl' | 'xenstore';
