@@ -29,7 +29,7 @@ interface Run { stdout: string; stderr: string; error?: { code?: string | number
 
 function runTool(args: string[]): Promise<Run> {
   // Loaded only here: the module exists only where the extension host is Node.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { execFile } = require('node:child_process') as typeof import('node:child_process');
   return new Promise((resolve) => {
     execFile(TOOL, args, { timeout: TIMEOUT_MS, maxBuffer: MAX_OUTPUT, encoding: 'utf8', windowsHide: true }, (error, stdout, stderr) => {

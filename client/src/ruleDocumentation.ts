@@ -23,6 +23,9 @@ export interface PageHost {
 }
 
 export function registerRuleDocumentation(host: PageHost): vscode.Disposable {
+  // Labels of the preview tabs this command opened: the next page replaces them, so pages do
+  // not pile up in ever more columns.
+  const shownTabs = new Set<string>();
   return vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION, async (code?: unknown) => {
     if (typeof code !== 'string' || !code) {
       code = await vscode.window.showInputBox({ prompt: 'Rule code (as in the Problems panel)', placeHolder: 'vsnd-list-comma' });
@@ -36,6 +39,9 @@ export function registerRuleDocumentation(host: PageHost): vscode.Disposable {
     }
     const uri = vscode.Uri.from({ scheme: host.scheme, path: `/rules/${code}.md` });
     host.show(uri, page);
+    const stale = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && shownTabs.has(t.label));
+    if (stale.length) await vscode.window.tabGroups.close(stale, true);
+    shownTabs.add(`Preview ${code}.md`);
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
     return uri;
   });

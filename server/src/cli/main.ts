@@ -12,9 +12,9 @@ import { rulePage } from '../service/rulePage';
 import { collectInputs, decodeDocument, Input, InputError, readDocument } from './inputs';
 import { Format, FORMATS, formatGithub, formatJson, formatSarif, formatText, LintedDocument, lintedDocument } from './formats';
 
-export { InputError, readDocument };
 
 import { DEFAULTS, SERVER_INFO } from '../tables/defaults';
+import { RULES } from '../tables/rules';
 
 const VERSION = SERVER_INFO.version;
 
@@ -231,7 +231,7 @@ function lsp(rest: string[], io: Io): Promise<number> {
   }
   if (!rest.some((a) => TRANSPORTS.includes(a) || a.startsWith('--socket='))) process.argv.push('--stdio');
   // Loaded only here, so lint and resolve do not pay for the protocol libraries.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startServer } = require('../lsp/server') as typeof import('../lsp/server');
   startServer();
   return new Promise<number>(() => undefined);
@@ -298,8 +298,6 @@ function explain(args: Parsed, io: Io): number {
 
 function rules(args: Parsed, io: Io): number {
   if (args.files.length) throw new UsageError('rules takes no arguments');
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { RULES } = require('../tables/rules') as typeof import('../tables/rules');
   for (const r of Object.values(RULES)) io.out(`${r.code.padEnd(26)} ${r.severity.padEnd(12)} ${r.enforcer.padEnd(8)} ${r.summary}\n`);
   return 0;
 }

@@ -74,6 +74,14 @@ suite('rule documentation and live XenStore', () => {
     // The document the preview renders: the server's page, equal to the checked-in one.
     const page = await vscode.workspace.openTextDocument(pageUri);
     assert.equal(page.getText(), readFileSync(path.join(ROOT, 'docs', 'rules', 'vsnd-invalid-param.md'), 'utf8'));
+
+    // The next page replaces it, beside the editor again, instead of opening a third column.
+    await vscode.window.showTextDocument(xl, vscode.ViewColumn.One);
+    const next = tabWhere((t) => t.input instanceof vscode.TabInputWebview && t.label.includes('vsnd-list-comma.md'));
+    await vscode.commands.executeCommand('sndif.showRuleDocumentation', 'vsnd-list-comma');
+    assert.equal((await next).group.viewColumn, vscode.ViewColumn.Two);
+    const pages = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && /^Preview [a-z-]+\.md$/.test(t.label));
+    assert.deepEqual(pages.map((t) => t.label), ['Preview vsnd-list-comma.md']);
   });
 
   suite('Open Live XenStore', () => {
