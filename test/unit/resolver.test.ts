@@ -104,3 +104,11 @@ test('254 PCM devices: from index 100 on the frontend checks the first two digit
   const few = resolveJson(analyze(dump(lines.slice(0, 3 * 12)), 'xenstore', { maxPcmDevices: 254 })).cards[0];
   assert.equal(few.devices.length, 12);
 });
+
+test('a NUL byte ends what the guest reads of a list or a PCM name (C strings), as the Linux reader does', () => {
+  const card = resolve([
+    '/sample-formats = "s16_le\\000s32_le,u8"', '/sample-rates = "44100,\\00048000"',
+    '/0 = ""', '/0/name = "Main\\000Out"', '/0/0 = ""', '/0/0/type = "p\\000junk"',
+  ]);
+  assert.deepEqual([card.hw.formats, card.hw.rates, card.devices[0].name, card.probe], [['s16_le'], [44100], 'Main', 'ok']);
+});

@@ -9,7 +9,7 @@
 import { DEFAULT_MAX_PCM_DEVICES, LIMITS, MaxPcmDevices } from '../tables/sndif';
 import { XsNode } from '../tree/xenstoreTree';
 import type { CardRoot } from '../tree/xenstoreTree';
-import { Hw, HwSource, LevelReads, readLevel, strncasecmpEqual } from './hw';
+import { cString, Hw, HwSource, LevelReads, readLevel, strncasecmpEqual } from './hw';
 
 export interface ResolvedLevelBase {
   readonly node: XsNode;
@@ -121,7 +121,7 @@ function resolveCard(root: CardRoot, options: ResolveOptions = {}): ResolvedCard
   let streamCount = 0;
   const devices: ResolvedDevice[] = deviceNodes.map((deviceNode, index) => {
     const raw = deviceNode.child('name')?.value?.text;
-    const name = raw === undefined ? '' : truncateBytes(raw, LIMITS.pcmNameBytes);
+    const name = raw === undefined ? '' : truncateBytes(cString(raw), LIMITS.pcmNameBytes);
     const level = readLevel(deviceNode, 'device', card.hw, card.source);
     const { counted: streamNodes, ignored: ignoredStreams } = enumerate(deviceNode, LIMITS.maxStreams);
     const typed = streamNodes.map((streamNode) => {
