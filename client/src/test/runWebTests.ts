@@ -36,12 +36,16 @@ interface TestWeb {
  */
 const NOISE = new RegExp([
   'ENOPRO: No file system provider found', '^CodeExpectedError', '^Creation of workbench contribution', '^Ignoring fetching additional builtin',
-  '^\\[(AccountPolicyGate|AgentHost|chat-stt)', 'GET /static/build/extensions/(git-base|github-authentication|merge-conflict|emmet)/',
+  '^\\[(AccountPolicyGate|AgentHost|chat-stt)', 'GET /static/build/(favicon\\.ico|extensions/(git-base|github-authentication|merge-conflict|emmet)/)',
   'devextensions/package\\.nls\\.json', 'Error deleting redundant profile folders', '^Ignoring the error while validating workspace folder',
 ].join('|'));
 
 function quietConsole(): void {
   if (process.env.SNDIF_WEB_VERBOSE === '1') return;
+  // test-web's request log (404s only) goes straight to stdout.
+  const writeOut = process.stdout.write.bind(process.stdout) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
+    NOISE.test(String(chunk)) ? true : writeOut(chunk, ...rest)) as typeof process.stdout.write;
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     const write = console[level].bind(console);
     console[level] = (...args: unknown[]) => {
