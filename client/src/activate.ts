@@ -1,11 +1,12 @@
 /**
  * What the desktop and the web extension share: the documents the language server handles
- * and the two preview commands. Each entry point (extension.ts for Node, browser.ts for the
+ * and the preview and rule documentation commands. Each entry point (extension.ts for Node, browser.ts for the
  * web) only creates its LanguageClient; everything else (diagnostics, hover, fixes, completion,
  * symbols, folding, inlay hints) comes from the same server.
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { registerRuleDocumentation, ruleDocumentationOptions } from './ruleDocumentation';
 
 const SCHEME = 'sndif-preview';
 const LANGUAGES = ['xl-cfg', 'xenstore'];
@@ -16,10 +17,13 @@ const LANGUAGES = ['xl-cfg', 'xenstore'];
  */
 const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-test-web'];
 
-export const clientOptions: LanguageClientOptions = {
-  documentSelector: LANGUAGES.flatMap((language) => DOCUMENT_SCHEMES.map((scheme) => ({ scheme, language }))),
-  synchronize: { configurationSection: 'sndif' },
-};
+export function clientOptions(context: vscode.ExtensionContext): LanguageClientOptions {
+  return {
+    documentSelector: LANGUAGES.flatMap((language) => DOCUMENT_SCHEMES.map((scheme) => ({ scheme, language }))),
+    synchronize: { configurationSection: 'sndif' },
+    initializationOptions: { ruleDocumentation: ruleDocumentationOptions(context) },
+  };
+}
 
 /** Read-only documents for the previews, keyed by URI, refreshed when their source changes. */
 class PreviewProvider implements vscode.TextDocumentContentProvider {
@@ -69,5 +73,11 @@ export function activateClient(context: vscode.ExtensionContext, client: BaseLan
   context.subscriptions.push(
     vscode.commands.registerCommand('sndif.showResolved', preview('sndif.resolvedText', 'resolved sound configuration', '.txt')),
     vscode.commands.registerCommand('sndif.showXenStoreKeys', preview('sndif.xenstoreKeysText', 'XenStore keys', '.xenstore')),
+    registerRuleDocumentation({
+      ready: started,
+      request: (command, args) => client.sendRequest<string | null>('workspace/executeCommand', { command, arguments: args }),
+      show: (uri, text) => previews.set(uri, text),
+      scheme: SCHEME,
+    }),
   );
 }
