@@ -32,6 +32,10 @@ suite('sndif on the web (vscode.dev, github.dev)', () => {
     assert.ok(extension, 'extension xen-sndif.xen-sndif is not loaded');
     await extension.activate();
     assert.isTrue(extension.isActive);
+    // The shared commands are there; the live XenStore command (it runs xenstore-ls) is desktop only.
+    const commands = await vscode.commands.getCommands(true);
+    assert.includeMembers(commands, ['sndif.showResolved', 'sndif.showXenStoreKeys', 'sndif.showRuleDocumentation']);
+    assert.notInclude(commands, 'sndif.openLiveXenStore');
   });
 
   test('exact diagnostics of an xl.cfg from the mounted folder', async () => {
