@@ -4,6 +4,8 @@
  * actions and the document after applying one, completion, symbols, inlay hints, commands.
  */
 import * as assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -30,8 +32,8 @@ function diagnosticsOf(uri: vscode.Uri, test: (d: readonly vscode.Diagnostic[]) 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 
 /** Open an example as xl.cfg: outside /etc/xen a `.cfg` file is not recognised by its name. */
-async function openXl(name: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument(example(name));
+async function openXl(name: string | vscode.Uri): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(typeof name === 'string' ? example(name) : name);
   return document.languageId === 'xl-cfg' ? document : vscode.languages.setTextDocumentLanguage(document, 'xl-cfg');
 }
 
@@ -77,8 +79,10 @@ suite('sndif in VS Code', () => {
   });
 
   test('a quick-fix applied through the API changes the document', async () => {
-    const uri = example('guest-mistakes.cfg');
-    const document = await openXl('guest-mistakes.cfg');
+    // A copy: where files.autoSave is on (VS Code for the web's default) the edit is saved.
+    const uri = vscode.Uri.file(path.join(mkdtempSync(path.join(tmpdir(), 'sndif-fix-')), 'guest-mistakes.cfg'));
+    copyFileSync(example('guest-mistakes.cfg').fsPath, uri.fsPath);
+    const document = await openXl(uri);
     const diagnostics = await diagnosticsOf(uri, (d) => d.length > 0);
     const target = diagnostics.find((d) => codeOf(d) === 'vsnd-invalid-param')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value);
