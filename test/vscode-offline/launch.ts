@@ -165,7 +165,7 @@ const WORKBENCH_CHATTER = [
 
 /** Runs the plan; resolves with the exit code VS Code would return. */
 export async function runOffline(plan: LaunchPlan, install: Installation, timeoutMs: number): Promise<number> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- playwright-core comes from the code-server folder, found at run time
   const playwright = require(install.playwright) as Playwright;
   const scratch = mkdtempSync(path.join(tmpdir(), 'sndif-vscode-offline-'));
   const dirs = {
