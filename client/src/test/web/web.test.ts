@@ -45,6 +45,7 @@ suite('sndif on the web (vscode.dev, github.dev)', () => {
     const diagnostics = await diagnosticsOf(document.uri, (d) => d.length > 0);
     const E = vscode.DiagnosticSeverity.Error;
     const W = vscode.DiagnosticSeverity.Warning;
+    const I = vscode.DiagnosticSeverity.Information;
     assert.deepEqual(diagnostics.map((d) => [codeOf(d), d.severity, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message]), [
       ['vsnd-invalid-param', E, 9, 21, 9, 25, 'Invalid parameter: id=0 (did you mean unique-id?)'],
       ['vsnd-invalid-param', E, 10, 21, 10, 25, 'Invalid parameter: id=1 (did you mean unique-id?)'],
@@ -54,9 +55,9 @@ suite('sndif on the web (vscode.dev, github.dev)', () => {
       ['vsnd-invalid-format', E, 13, 65, 13, 73, "Invalid pcm format: float_le (libxl calls it f32_le, but the guest's frontend only knows float_le and ignores f32_le: float formats cannot be configured through xl)"],
       ['vsnd-invalid-stream-type', E, 14, 39, 14, 47, 'Invalid stream type: playback (use p for playback or c for capture)'],
       ['stream-type-missing', E, 15, 12, 15, 33, "Stream 0/1 of card 1 has no type: xl accepts that, but the guest's card fails to probe with -ENOENT (-2); add type=p (playback) or type=c (capture)"],
-      ['unique-id-duplicate', W, 16, 31, 16, 32, 'unique-id "3" is already used by another stream of card 1: the backend cannot tell the two streams apart'],
+      ['unique-id-duplicate', I, 16, 31, 16, 32, 'unique-id "3" is also used by another stream of card 1. sndif.h asks for a unique id per stream, but neither the Linux frontend nor snd_be needs it: snd_be reads it as the backend device (e.g. pulse)'],
       ['rate-unsupported', W, 16, 55, 16, 60, 'Sample rate 44000 is not supported by the Linux frontend, which ignores it (nearest supported: 44100, 48000)'],
-      ['widens-parent', W, 16, 55, 16, 66, 'stream 0/2 of card 1 adds rate 96000 that its PCM device does not list; the kernel allows it, the man page says a lower level must narrow'],
+      ['widens-parent', W, 16, 55, 16, 66, "stream 0/2 of card 1 adds rate 96000 beyond its PCM device's rates (inherited from the card); the kernel allows it, the man page says a lower level must narrow"],
       ['number-base', W, 16, 80, 16, 86, '"044100" starts with 0, so xl reads it as octal: 18496; drop the leading zeros for decimal'],
       ['widens-parent', W, 16, 80, 16, 86, "buffer-size 18496 is above its PCM device's 96; the kernel allows it, the man page says a lower level must narrow"],
     ]);
