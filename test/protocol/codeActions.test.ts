@@ -32,6 +32,8 @@ const CASES: FixCase[] = [
   { name: 'number-junk', code: 'number-junk', title: 'Change to 96', preferred: true },
   { name: 'number-octal', code: 'number-base', title: 'Remove the leading zeros', preferred: true },
   { name: 'suppress', code: 'vsnd-invalid-param', title: 'Disable vsnd-invalid-param for this line' },
+  { name: 'suppress-file', code: 'vsnd-invalid-param', title: 'Disable vsnd-invalid-param for the entire file' },
+  { name: 'suppress-file-append', code: 'vsnd-invalid-param', title: 'Disable vsnd-invalid-param for the entire file' },
   { name: 'crlf', code: 'xl-crlf', title: 'Convert line endings to LF' },
   { name: 'comment-eof', code: 'xl-lexical', title: 'Add a line break at the end of the file' },
   { name: 'card-not-list', code: 'vsnd-card-not-list', title: 'Wrap the card in [ ]', preferred: true },

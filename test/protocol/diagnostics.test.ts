@@ -36,11 +36,12 @@ test('xl.cfg with mistakes: exact codes and ranges, pushed on open', async () =>
     'widens-parent 16:80-16:86',
   ]);
   const first = diagnostics[0];
-  assert.equal(first.message, 'Invalid parameter: id=0 (did you mean unique-id?)');
+  assert.equal(first.message, 'Invalid parameter: id=0: did you mean unique-id?');
   assert.equal(first.severity, 1);
   assert.equal(first.source, 'sndif');
   assert.deepEqual(first.data, {
     enforcer: 'xl',
+    detail: 'xl rejects the config: "Invalid parameter: id=0". STREAM takes sample-rates, sample-formats, channels-min, channels-max, buffer-size, unique-id, type.',
     fixes: [{ title: 'Change to unique-id', edits: [{ range: first.range === undefined ? undefined : { start: { line: 9, character: 21 }, end: { line: 9, character: 23 } }, newText: 'unique-id' }], preferred: true, safe: true }],
   });
   const duplicate = diagnostics.find((d) => d.code === 'unique-id-duplicate')!;

@@ -18,16 +18,17 @@ test('lint text output and exit code 1 on errors', async () => {
   const r = await run(['lint', 'examples/guest-mistakes.cfg']);
   assert.equal(r.code, 1);
   const first = r.out.split('\n')[0];
-  assert.equal(first, 'examples/guest-mistakes.cfg:10:22: error vsnd-invalid-param Invalid parameter: id=0 (did you mean unique-id?)');
+  assert.equal(first, 'examples/guest-mistakes.cfg:10:22: error vsnd-invalid-param Invalid parameter: id=0: did you mean unique-id?');
 });
 
-test('lint JSON output has zero-based LSP ranges and the enforcer tag', async () => {
+test('lint JSON output has zero-based LSP ranges, the enforcer tag and the detail behind the message', async () => {
   const r = await run(['lint', '--format', 'json', 'examples/guest-mistakes.cfg']);
   const [file] = JSON.parse(r.out);
   assert.equal(file.file, 'examples/guest-mistakes.cfg');
   assert.deepEqual(file.diagnostics[0], {
     code: 'vsnd-invalid-param', severity: 'error', enforcer: 'xl',
-    message: 'Invalid parameter: id=0 (did you mean unique-id?)',
+    message: 'Invalid parameter: id=0: did you mean unique-id?',
+    detail: 'xl rejects the config: "Invalid parameter: id=0". STREAM takes sample-rates, sample-formats, channels-min, channels-max, buffer-size, unique-id, type.',
     range: { start: { line: 9, character: 21 }, end: { line: 9, character: 25 } },
   });
 });

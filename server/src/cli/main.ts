@@ -179,6 +179,7 @@ function lint(args: Parsed, io: Io): number {
           severity: severityName(d.severity),
           enforcer: (d.data as { enforcer: string }).enforcer,
           message: d.message,
+          ...((d.data as { detail?: string }).detail ? { detail: (d.data as { detail: string }).detail } : {}),
           range: d.range,
         })),
       });

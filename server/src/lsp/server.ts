@@ -23,8 +23,12 @@ import { completionFor } from './handlers/completion';
 import { codeActionsFor } from './handlers/codeActions';
 import { foldingFor, symbolsFor } from './handlers/symbols';
 import { inlayHintsFor } from './handlers/inlayHints';
+import { codeLensFor } from './handlers/codeLens';
 import { COMMANDS, runCommand } from './handlers/commands';
 import { FIX_ALL_KIND } from '../service/codeActions';
+
+/** Reported in serverInfo; the VS Code status bar shows it. Kept equal to package.json's version by a test. */
+export const SERVER_VERSION = '0.1.0';
 
 /** Pause after the last edit before diagnostics are pushed. */
 const DIAGNOSTICS_DELAY_MS = 50;
@@ -88,10 +92,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         inlayHintProvider: true,
-        executeCommandProvider: { commands: [COMMANDS.resolved, COMMANDS.xenstoreKeys] },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
         diagnosticProvider: clientPullsDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
-      serverInfo: { name: 'sndif-language-server', version: '0.1.0' },
+      serverInfo: { name: 'sndif-language-server', version: SERVER_VERSION },
     };
   });
 
@@ -140,6 +145,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDocumentSymbol((p, token) => withDocument(p.textDocument.uri, token, [], (d) => symbolsFor(store, d)));
   connection.onFoldingRanges((p, token) => withDocument(p.textDocument.uri, token, [], (d) => foldingFor(store, d)));
   connection.languages.inlayHint.on((p, token) => withDocument(p.textDocument.uri, token, [], (d) => inlayHintsFor(store, settings, d, p.range)));
+  connection.onCodeLens((p, token) => withDocument(p.textDocument.uri, token, [], (d) => codeLensFor(store, d)));
   connection.onExecuteCommand((p) => {
     const uri = typeof p.arguments?.[0] === 'string' ? p.arguments[0] : undefined;
     return guard(null, () => runCommand(store, p.command, uri ? documents.get(uri) : undefined));

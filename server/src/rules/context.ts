@@ -1,5 +1,6 @@
 import type { Span } from '../text/lineIndex';
-import type { ResolvedCard, ResolvedLevelBase } from '../resolver/resolve';
+import type { ResolvedCard, ResolvedDevice, ResolvedLevelBase, ResolvedStream } from '../resolver/resolve';
+import { fullName } from '../resolver/names';
 import type { XsDump } from '../syntax/xenstore/parser';
 import type { XsNode } from '../model/xenstoreTree';
 import { pieceSpans } from '../model/xenstoreTree';
@@ -39,17 +40,13 @@ export function replaceFix(title: string, span: Span, text: string, preferred = 
   return { kind: 'replace', title, edits: [{ span, text }], preferred, safe };
 }
 
-/** Human level names for messages. */
-export function levelName(level: 'card' | 'device' | 'stream' | 'default'): string {
-  return level === 'device' ? 'PCM device' : level;
-}
 
 
 export interface LevelVisit {
   readonly level: 'card' | 'device' | 'stream';
   readonly resolved: ResolvedLevelBase;
   readonly parent: ResolvedLevelBase | undefined;
-  /** "card 1/0", "PCM device 0", "stream 0/1", for messages. */
+  /** `stream "out" of PCM "Main" of card "IVI"` (resolver/names.ts), for messages. */
   readonly label: string;
 }
 
@@ -60,14 +57,12 @@ class Visit implements LevelVisit {
     readonly resolved: ResolvedLevelBase,
     readonly parent: ResolvedLevelBase | undefined,
     private readonly card: ResolvedCard,
-    private readonly device?: { index: number },
-    private readonly stream?: { index: number },
+    private readonly device?: ResolvedDevice,
+    private readonly stream?: ResolvedStream,
   ) {}
 
   get label(): string {
-    if (this.stream && this.device) return `stream ${this.device.index}/${this.stream.index} of ${this.card.label}`;
-    if (this.device) return `PCM device ${this.device.index} of ${this.card.label}`;
-    return this.card.label;
+    return fullName(this.card, this.device, this.stream);
   }
 }
 

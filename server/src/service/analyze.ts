@@ -11,7 +11,7 @@ import { writeCards, WrittenKey } from '../model/libxl';
 import { parseXenStoreDump, XsDump } from '../syntax/xenstore/parser';
 import type { XsNode } from '../model/xenstoreTree';
 import { resolveCards, ResolvedCard } from '../resolver/resolve';
-import { finding, Finding, RULES } from '../rules/catalogue';
+import { explained, finding, Finding, RULES } from '../rules/catalogue';
 import { DEFAULT_RULE_OPTIONS, levelsOf, RuleOptions } from '../rules/context';
 import { validateCards } from '../rules/validate';
 import { duplicateSettingRules } from '../rules/validation/xlSettings';
@@ -85,7 +85,8 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
 /** A document too large to resolve without freezing the editor: syntax errors only. */
 function syntaxOnly(text: string, language: SndifLanguage, lines: LineIndex, limit: number): Analysis {
   const note = finding(RULES.documentTooLarge, { start: 0, end: 0 },
-    `This document has ${(text.length / 1048576).toFixed(1)} MB, above the ${(limit / 1048576).toFixed(0)} MB limit (setting sndif.maxDocumentSize): only its syntax is checked`);
+    explained(`Document too large (${(text.length / 1048576).toFixed(1)} MB): only its syntax is checked`,
+      `The limit is ${(limit / 1048576).toFixed(0)} MB (setting sndif.maxDocumentSize).`));
   if (language === 'xl') {
     const file = parseXl(text);
     return { language, text, lines, cards: [], findings: [note, ...file.findings] };

@@ -1,6 +1,8 @@
 /** Two streams of one card with the same unique-id: the backend cannot tell them apart. */
-import { finding, Finding, RULES } from '../catalogue';
+import { explained, finding, Finding, RULES } from '../catalogue';
 import { replaceFix, RuleContext, valueSpan } from '../context';
+import { cardName } from '../../resolver/names';
+import { quote } from '../../text/words';
 import type { XsNode } from '../../model/xenstoreTree';
 import { fromBytes } from '../../model/xenstoreTree';
 
@@ -22,7 +24,8 @@ export function uniqueIdRules(ctx: RuleContext): Finding[] {
         const fresh = freshId(stream.uniqueId, all);
         all.add(fresh);
         out.push(finding(RULES.uniqueIdDuplicate, valueSpan(node),
-          `unique-id "${fromBytes(stream.uniqueId)}" is already used by another stream of ${card.label}: the backend cannot tell the two streams apart`,
+          explained(`Unique-id ${quote(fromBytes(stream.uniqueId))} is already used in this card: choose another`,
+            `Another stream of ${cardName(card)} has this unique-id: the backend cannot tell the two streams apart.`),
           replaceFix(`Change to ${fresh}`, valueSpan(node), fresh),
           [{ span: valueSpan(first), message: 'first use of this unique-id' }]));
       }

@@ -3,8 +3,9 @@
  * not check it (a level's values simply replace the inherited ones), so this is a warning that
  * can be switched off.
  */
-import { finding, Finding, RULES } from '../catalogue';
-import { levelName, RuleContext, valueSpan } from '../context';
+import { explained, finding, Finding, RULES } from '../catalogue';
+import { RuleContext, valueSpan } from '../context';
+import { capitalize } from '../../text/words';
 
 export function widensParentRules(ctx: RuleContext): Finding[] {
   if (!ctx.options.narrowingWarnings) return [];
@@ -13,33 +14,39 @@ export function widensParentRules(ctx: RuleContext): Finding[] {
     if (!parent) continue;
     const hw = resolved.hw;
     const up = parent.hw;
-    const parentName = levelName(level === 'stream' ? 'device' : 'card');
+    const parentName = level === 'stream' ? 'PCM' : 'card';
+    const why = (what: string) => explained(what, `${capitalize(label)}: the Linux frontend accepts it, but xl.cfg(5) says a lower level must narrow its parent's range (setting sndif.narrowingWarnings).`);
     const r = resolved.reads;
     if (r.rates?.applied && !up.continuous) {
       const extra = hw.rates.filter((x) => !up.rates.includes(x));
       if (extra.length) out.push(finding(RULES.widensParent, valueSpan(r.rates.node),
-        `${label} adds rate${extra.length > 1 ? 's' : ''} ${extra.join(', ')} that its ${parentName} does not list; the kernel allows it, the man page says a lower level must narrow`));
+        why(`Rate${extra.length > 1 ? 's' : ''} ${few(extra)} not in its ${parentName}'s list: add ${extra.length > 1 ? 'them' : 'it'} there or remove ${extra.length > 1 ? 'them' : 'it'}`)));
     } else if (r.rates?.applied && up.continuous && (hw.rateMin < up.rateMin || hw.rateMax > up.rateMax)) {
       out.push(finding(RULES.widensParent, valueSpan(r.rates.node),
-        `${label} allows rates outside its ${parentName}'s ${up.rateMin}–${up.rateMax} Hz; the kernel allows it, the man page says a lower level must narrow`));
+        why(`Rates outside its ${parentName}'s ${up.rateMin}–${up.rateMax} Hz: narrow them or widen the ${parentName}'s`)));
     }
     if (r.formats?.applied) {
       const extra = hw.formats.filter((f) => !up.formats.includes(f));
       if (extra.length) out.push(finding(RULES.widensParent, valueSpan(r.formats.node),
-        `${label} adds format${extra.length > 1 ? 's' : ''} ${extra.join(', ')} that its ${parentName} does not list; the kernel allows it, the man page says a lower level must narrow`));
+        why(`Format${extra.length > 1 ? 's' : ''} ${few(extra)} not in its ${parentName}'s list: add ${extra.length > 1 ? 'them' : 'it'} there or remove ${extra.length > 1 ? 'them' : 'it'}`)));
     }
     if (r.channelsMin && r.channelsMin.result.value !== 0 && hw.channelsMin < up.channelsMin) {
       out.push(finding(RULES.widensParent, valueSpan(r.channelsMin.node),
-        `channels-min ${hw.channelsMin} is below its ${parentName}'s ${up.channelsMin}; the kernel allows it, the man page says a lower level must narrow`));
+        why(`Minimum channels ${hw.channelsMin} below its ${parentName}'s ${up.channelsMin}: raise it or lower the ${parentName}'s`)));
     }
     if (r.channelsMax && r.channelsMax.result.value !== 0 && hw.channelsMax > up.channelsMax) {
       out.push(finding(RULES.widensParent, valueSpan(r.channelsMax.node),
-        `channels-max ${hw.channelsMax} is above its ${parentName}'s ${up.channelsMax}; the kernel allows it, the man page says a lower level must narrow`));
+        why(`Maximum channels ${hw.channelsMax} above its ${parentName}'s ${up.channelsMax}: lower it or raise the ${parentName}'s`)));
     }
     if (r.bufferSize && r.bufferSize.result.value !== 0 && hw.bufferBytesMax > up.bufferBytesMax) {
       out.push(finding(RULES.widensParent, valueSpan(r.bufferSize.node),
-        `buffer-size ${hw.bufferBytesMax} is above its ${parentName}'s ${up.bufferBytesMax}; the kernel allows it, the man page says a lower level must narrow`));
+        why(`Buffer ${hw.bufferBytesMax} bytes above its ${parentName}'s ${up.bufferBytesMax}: lower it or raise the ${parentName}'s`)));
     }
   }
   return out;
+}
+
+/** At most three values, so the sentence stays short: `96000, 192000`, `s8, u8, s24_le …`. */
+function few(values: readonly (string | number)[]): string {
+  return values.length <= 3 ? values.join(', ') : `${values.slice(0, 3).join(', ')} …`;
 }

@@ -14,7 +14,7 @@
  */
 import type { Span } from '../../text/lineIndex';
 import { MappedText } from '../../text/mappedText';
-import { finding, Finding, RULES } from '../../rules/catalogue';
+import { explained, finding, Finding, RULES } from '../../rules/catalogue';
 import { CardRoot, XsNode } from '../../model/xenstoreTree';
 
 export type DumpForm = 'plain' | 'full' | 'mixed' | 'empty';
@@ -102,7 +102,7 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
     }
     if (text.startsWith('xenstore-ls:', lineStart) || text.startsWith('xenstore-', lineStart) && text.indexOf(': ', lineStart) < end && text.indexOf(' = ', lineStart) < 0) {
       findings.push(finding(RULES.xsToolError, { start: lineStart, end },
-        `xenstore-ls printed an error here, not a node: ${text.slice(lineStart, end)}`));
+        explained('Error printed by xenstore-ls, not a node', `xenstore-ls printed: ${text.slice(lineStart, end)}`)));
       continue;
     }
     const line = parseLine(text, lineStart, end);
@@ -124,8 +124,8 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
     if (line.depth > top) {
       findings.push(finding(RULES.xsSyntax, { start: lineStart, end: line.nameStart },
         top === 0
-          ? `The first node is indented ${line.depth} blank${line.depth === 1 ? '' : 's'}: xenstore-ls starts the listed tree at column 1`
-          : `Indented ${line.depth} blanks, but the line above is at depth ${top - 1}: xenstore-ls indents children by exactly one blank`));
+          ? explained('First node is indented: start the tree at column 1', `The first node is indented ${line.depth} blank${line.depth === 1 ? '' : 's'}; xenstore-ls starts the listed tree at column 1.`)
+          : explained('Indented too deep: a child is one blank deeper than its parent', `Indented ${line.depth} blanks, but the line above is at depth ${top - 1}; xenstore-ls indents children by exactly one blank.`)));
       continue;
     }
     if (relative === undefined) relative = !(line.depth === 0 && ROOT_CHILDREN.has(name));
@@ -155,7 +155,8 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
     if (linewid + whole + 8 <= width) {
       node.value = { ...node.value!, possiblyTruncated: true };
       findings.push(finding(RULES.xsTruncated, { start: line.valueStart!, end: line.valueEnd! },
-        'This value ends in "\\..." at exactly the width where xenstore-ls cuts lines: it is either whole or cut after a backslash, and the dump cannot tell; list with `xenstore-ls -f` piped to a file to be sure'));
+        explained('Value may be cut by xenstore-ls: pipe `xenstore-ls -f` to a file',
+          'This value ends in "\\..." at exactly the width where xenstore-ls cuts lines: it is either whole or cut after a backslash, and the dump cannot tell.')));
     } else {
       setValue(node, text, { ...line, truncated: true, valueEnd: line.valueEnd! - 4 }, findings);
     }
@@ -276,7 +277,8 @@ function setValue(node: XsNode, text: string, line: ParsedLine, findings: Findin
     : { text: source.text, span, source, truncated: line.truncated };
   if (line.truncated) {
     findings.push(finding(RULES.xsTruncated, { start: line.valueStart, end: line.valueEnd + 4 },
-      `xenstore-ls cut this value to fit the terminal (\\...): only its first ${source.text.length} bytes are shown, and what follows is unknown; list with \`xenstore-ls -f\` piped to a file for whole values`));
+      explained('Value cut by xenstore-ls: pipe `xenstore-ls -f` to a file for whole values',
+        `xenstore-ls cut this value to fit the terminal (\\...): only its first ${source.text.length} bytes are shown, and what follows is unknown.`)));
   }
 }
 
