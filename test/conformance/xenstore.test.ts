@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseXenStoreDump } from '../../server/src/syntax/xenstore/parser';
 import { escapeXenStore } from '../../server/src/service/report';
-import type { XsNode } from '../../server/src/model/xenstoreTree';
+import type { XsNode } from '../../server/src/tree/xenstoreTree';
 import { random } from './generate';
 import { testSeed } from '../seed';
 
@@ -55,6 +55,7 @@ function randomValue(rand: () => number): string {
   let out = '';
   for (let i = 0; i < n; i++) {
     const p = pieces[Math.floor(rand() * pieces.length)];
+    // eslint-disable-next-line no-control-regex -- any character above one byte
     out += /[^\x00-\xff]/.test(p) ? Buffer.from(p, 'utf8').toString('latin1') : p;
   }
   return out;

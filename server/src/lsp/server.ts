@@ -26,9 +26,7 @@ import { inlayHintsFor } from './handlers/inlayHints';
 import { codeLensFor } from './handlers/codeLens';
 import { COMMANDS, runCommand } from './handlers/commands';
 import { FIX_ALL_KIND } from '../service/codeActions';
-
-/** Reported in serverInfo; the VS Code status bar shows it. Kept equal to package.json's version by a test. */
-export const SERVER_VERSION = '0.1.0';
+import { SERVER_INFO } from '../tables/defaults';
 
 /** Pause after the last edit before diagnostics are pushed. */
 const DIAGNOSTICS_DELAY_MS = 50;
@@ -96,7 +94,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         diagnosticProvider: clientPullsDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
-      serverInfo: { name: 'sndif-language-server', version: SERVER_VERSION },
+      serverInfo: { ...SERVER_INFO },
     };
   });
 

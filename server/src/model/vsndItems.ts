@@ -7,7 +7,7 @@
 import type { Span } from '../text/lineIndex';
 import { MappedText } from '../text/mappedText';
 import type { XlFile, XlList, XlSetting, XlValue } from '../syntax/xl/ast';
-import { explained, finding, Finding, FixData, RULES } from '../rules/catalogue';
+import { explained, finding, Finding, FixData, replaceFix, RULES } from '../tables/rules';
 import { capitalize, clip, quote } from '../text/words';
 import { FORMATS, FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, ItemType, ITEM_TYPES, KEY_BY_NAME, keysForItem } from '../tables/sndif';
 import { closest } from './suggest';
@@ -421,7 +421,7 @@ function reportInvalidParam(type: ItemType, piece: Piece, item: MappedText, last
     const suggestion = closest(text, keysForItem(type).map((k) => k.name), KEY_ALIASES);
     findings.push(finding(RULES.vsndInvalidParam, span,
       explained(`${shown}: ${itemName} takes key=value pairs`, `${xlSays} ${itemName} takes ${keysForItem(type).map((k) => k.name).join(', ')}.`),
-      suggestion ? replaceFix(`Change to ${suggestion}=`, piece.text.span(), `${suggestion}=`) : undefined));
+      suggestion ? replaceFix(`Change to ${suggestion}=`, piece.text.span(), `${suggestion}=`, false) : undefined));
     return;
   }
 
@@ -448,10 +448,6 @@ function reportInvalidParam(type: ItemType, piece: Piece, item: MappedText, last
   const hint = suggestion ? `did you mean ${suggestion}?` : `not a ${itemName} key`;
   findings.push(finding(RULES.vsndInvalidParam, span, explained(`${shown}: ${hint}`, `${xlSays} ${itemName} takes ${candidates.join(', ')}.`),
     suggestion ? replaceFix(`Change to ${suggestion}`, keySpan, suggestion, true) : undefined));
-}
-
-function replaceFix(title: string, span: Span, text: string, preferred = false): FixData {
-  return { kind: 'replace', title, edits: [{ span, text }], preferred, safe: preferred };
 }
 
 /** A piece's span, or the position where it would be when it is empty. */

@@ -5,7 +5,7 @@
  * `stream "media-in"`, `stream 1`; in a dump the card also says its domain.
  */
 import type { ResolvedCard, ResolvedDevice, ResolvedStream } from './resolve';
-import { fromBytes } from '../model/xenstoreTree';
+import { fromBytes } from '../tree/xenstoreTree';
 
 export function cardName(card: ResolvedCard): string {
   const domain = card.root.domid !== '?' && card.label.includes(' of domain ') ? ` of domain ${card.root.domid}` : '';

@@ -4,17 +4,18 @@
  * resolved cards → findings.
  */
 import { LineIndex } from '../text/lineIndex';
+import { DEFAULTS } from '../tables/defaults';
 import { parseXl } from '../syntax/xl/parser';
 import type { XlFile } from '../syntax/xl/ast';
 import { modelVsnd, VsndModel } from '../model/vsndItems';
 import { writeCards, WrittenKey } from '../model/libxl';
+import { dumpCards } from '../model/dumpCards';
 import { parseXenStoreDump, XsDump } from '../syntax/xenstore/parser';
-import type { XsNode } from '../model/xenstoreTree';
+import type { XsNode } from '../tree/xenstoreTree';
 import { resolveCards, ResolvedCard } from '../resolver/resolve';
-import { explained, finding, Finding, RULES } from '../rules/catalogue';
-import { DEFAULT_RULE_OPTIONS, levelsOf, RuleOptions } from '../rules/context';
-import { validateCards } from '../rules/validate';
-import { duplicateSettingRules } from '../rules/validation/xlSettings';
+import type { Finding } from '../tables/rules';
+import type { RuleOptions } from '../rules/context';
+import { documentTooLarge, validateDump, validateXl } from '../rules/validate';
 import { applySuppressions } from './suppression';
 import type { SndifLanguage } from './language';
 
@@ -30,8 +31,6 @@ export interface AnalyzeOptions {
   /** Above this many characters only the syntax is checked (default 64 MB). */
   readonly maxDocumentSize?: number;
 }
-
-export const DEFAULT_MAX_DOCUMENT_SIZE = 64 * 1024 * 1024;
 
 export interface XlAnalysis {
   readonly file: XlFile;
@@ -53,9 +52,8 @@ export interface Analysis {
 
 export function analyze(text: string, language: SndifLanguage, options: AnalyzeOptions = {}): Analysis {
   const lines = new LineIndex(text);
-  const limit = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+  const limit = options.maxDocumentSize ?? DEFAULTS.maxDocumentSize;
   if (text.length > limit) return syntaxOnly(text, language, lines, limit);
-  const rules = { ...DEFAULT_RULE_OPTIONS, ...options.rules };
   let findings: Finding[];
   let cards: ResolvedCard[];
   let xl: XlAnalysis | undefined;
@@ -63,18 +61,14 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
   if (language === 'xl') {
     const file = parseXl(text);
     const vsnd = modelVsnd(file);
-    const written = writeCards(vsnd.cards, { domid: options.domid ?? 1, backendDomid: options.backendDomid ?? 0 });
+    const written = writeCards(vsnd.cards, { domid: options.domid ?? DEFAULTS.domid, backendDomid: options.backendDomid ?? DEFAULTS.backendDomid });
     cards = resolveCards(written.cards);
     xl = { file, vsnd, root: written.root, keys: written.keys };
-    const rejectedTypes = vsnd.findings.filter((f) => f.rule.code === 'vsnd-invalid-stream-type');
-    // xl stops at an invalid type before the guest could miss it: report only xl's error.
-    const resolverFindings = validateCards({ language, cards, options: rules, sourceText: text, levels: levelsOf(cards) })
-      .filter((f) => f.rule.code !== 'stream-type-missing' || !rejectedTypes.some((r) => r.span.start >= f.span.start && r.span.end <= f.span.end));
-    findings = [...file.findings, ...duplicateSettingRules(file), ...vsnd.findings, ...resolverFindings];
+    findings = [...file.findings, ...vsnd.findings, ...validateXl(file, vsnd, { cards, sourceText: text, options: options.rules })];
   } else {
     dump = parseXenStoreDump(text);
-    cards = resolveCards(dump.cards);
-    findings = [...dump.findings, ...validateCards({ language, cards, dump, options: rules, sourceText: text, levels: levelsOf(cards) })];
+    cards = resolveCards(dumpCards(dump));
+    findings = [...dump.findings, ...validateDump({ cards, sourceText: text, options: options.rules })];
   }
   const comments = xl ? xl.file.comments : dump!.comments;
   if (!options.ignoreSuppressions) findings = applySuppressions(findings, comments, lines, options.disabledCodes ?? []);
@@ -84,9 +78,7 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
 
 /** A document too large to resolve without freezing the editor: syntax errors only. */
 function syntaxOnly(text: string, language: SndifLanguage, lines: LineIndex, limit: number): Analysis {
-  const note = finding(RULES.documentTooLarge, { start: 0, end: 0 },
-    explained(`Document too large (${(text.length / 1048576).toFixed(1)} MB): only its syntax is checked`,
-      `The limit is ${(limit / 1048576).toFixed(0)} MB (setting sndif.maxDocumentSize).`));
+  const note = documentTooLarge(text.length, limit);
   if (language === 'xl') {
     const file = parseXl(text);
     return { language, text, lines, cards: [], findings: [note, ...file.findings] };

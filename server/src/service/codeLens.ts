@@ -5,7 +5,7 @@
 import { CodeLens } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
 import { errnoText } from '../resolver/resolve';
-import { compactHw } from './describe';
+import { compactHw } from '../resolver/describe';
 
 export const SHOW_RESOLVED_COMMAND = 'sndif.showResolved';
 

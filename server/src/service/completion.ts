@@ -7,7 +7,7 @@ import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Range
 import type { Analysis } from './analyze';
 import { cardsAt, locate, xlCardAt, xlItemAt } from './locate';
 import { CONFIG_KEYS_AT, FORMATS, ITEM_DOCS, ITEM_TYPES, KEY_BY_NAME, keysForItem, RATES, STREAM_TYPES } from '../tables/sndif';
-import { formatMarkdown, rateMarkdown } from './hover';
+import { formatMarkdown, rateMarkdown } from '../resolver/describe';
 import { splitItem } from '../model/vsndItems';
 import type { Hw } from '../resolver/hw';
 

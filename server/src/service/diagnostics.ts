@@ -1,7 +1,7 @@
 /** Findings as LSP diagnostics; the fix payload travels in Diagnostic.data. */
 import { Diagnostic, DiagnosticSeverity, DiagnosticRelatedInformation, Location, TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
-import type { Enforcer, FixData, Severity } from '../rules/catalogue';
+import type { Enforcer, FixData, Severity } from '../tables/rules';
 import type { LineIndex } from '../text/lineIndex';
 
 /** One way to fix a diagnostic, with its edits already in LSP ranges. */
@@ -21,7 +21,7 @@ export interface DiagnosticData {
   readonly fixes: FixOption[];
 }
 
-export function fixOptions(fix: FixData | undefined, lines: LineIndex): FixOption[] {
+function fixOptions(fix: FixData | undefined, lines: LineIndex): FixOption[] {
   if (!fix) return [];
   const edits = (list: { span: { start: number; end: number }; text: string }[]) =>
     list.map((e) => TextEdit.replace(lines.rangeOf(e.span), e.text));
@@ -29,7 +29,7 @@ export function fixOptions(fix: FixData | undefined, lines: LineIndex): FixOptio
   return fix.choices.map((c) => ({ title: c.title, edits: edits(c.edits), preferred: c.preferred ?? false, safe: (fix.safe ?? false) && (c.preferred ?? false) }));
 }
 
-export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,
@@ -63,8 +63,4 @@ export function toDiagnostics(analysis: Analysis, uri: string, options: Diagnost
     out.push(diagnostic);
   }
   return out;
-}
-
-export function severityName(s: DiagnosticSeverity | undefined): Severity {
-  return s === DiagnosticSeverity.Error ? 'error' : s === DiagnosticSeverity.Warning ? 'warning' : s === DiagnosticSeverity.Information ? 'information' : 'hint';
 }

@@ -2,14 +2,13 @@
 import type { Analysis } from './analyze';
 import { locate, LevelRef } from './locate';
 import { Span, spanContains } from '../text/lineIndex';
-import type { Enforcer, Finding } from '../rules/catalogue';
+import type { Enforcer, Finding } from '../tables/rules';
 import type { Hw, HwSource, Provenance } from '../resolver/hw';
 import { errnoText } from '../resolver/resolve';
+import { FORMAT_BY_NAME, KEY_BY_NAME } from '../tables/sndif';
+import { compactHw, describeChannels, describeFormats, describeRates, formatMarkdown, framesPerPeriod, longestBufferMs, rateMarkdown, widestBits } from '../resolver/describe';
 import { cardName, deviceName, levelWord, streamName } from '../resolver/names';
 import { capitalize } from '../text/words';
-import { FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, KEY_BY_NAME, RATES } from '../tables/sndif';
-import { nearestNumbers } from '../model/suggest';
-import { compactHw, describeChannels, describeFormats, describeRates, framesPerPeriod, longestBufferMs, widestBits } from './describe';
 
 export interface HoverResult {
   readonly markdown: string;
@@ -80,7 +79,7 @@ function lineLink(analysis: Analysis, uri: string, p: Provenance): string {
   return `${level} ([line ${line}](${uri}#L${line}))`;
 }
 
-export function levelTitle(ref: LevelRef): string {
+function levelTitle(ref: LevelRef): string {
   if (ref.stream && ref.device) {
     const s = ref.stream;
     const type = s.type === 'p' ? 'playback' : s.type === 'c' ? 'capture' : 'no valid type';
@@ -93,7 +92,7 @@ export function levelTitle(ref: LevelRef): string {
 /** Non-breaking spaces after a cell: VS Code's hover draws table columns without padding. */
 const PAD = '&nbsp;&nbsp;&nbsp;';
 
-export function hwTable(analysis: Analysis, uri: string, hw: Hw, source: HwSource): string {
+function hwTable(analysis: Analysis, uri: string, hw: Hw, source: HwSource): string {
   const link = (p: Provenance) => lineLink(analysis, uri, p);
   const channelsBy = link(source.channelsMin) === link(source.channelsMax)
     ? link(source.channelsMin)
@@ -111,7 +110,7 @@ export function hwTable(analysis: Analysis, uri: string, hw: Hw, source: HwSourc
   ].join('\n');
 }
 
-export function derivedLine(hw: Hw): string {
+function derivedLine(hw: Hw): string {
   const parts: string[] = [];
   const ms = longestBufferMs(hw);
   const bits = widestBits(hw);
@@ -153,26 +152,4 @@ function keyMarkdown(analysis: Analysis, key: string, target: Partial<LevelRef> 
     `Default: ${info.defaultText}  `,
     `XenStore: ${xenstore}`,
   ].join('\n');
-}
-
-export function rateMarkdown(text: string): string {
-  const trimmed = text.trim();
-  const rate = RATES.find((r) => r.name === text);
-  if (rate) return `**${rate.value} Hz** — supported by the Linux frontend`;
-  const n = Number.parseInt(trimmed, 10);
-  const near = Number.isFinite(n) ? ` Nearest supported: ${nearestNumbers(n, RATES.map((r) => r.value)).join(', ')}.` : '';
-  return `**${text}** — not a rate the Linux frontend supports: it is ignored.${near}`;
-}
-
-export function formatMarkdown(text: string): string {
-  const lower = text.toLowerCase();
-  const kernel = FORMAT_BY_NAME.get(lower);
-  const libxl = FORMAT_BY_LIBXL_NAME.get(lower);
-  const size = (bits: number | null) => bits === null ? 'no fixed sample size' : bits < 8 ? `${bits} bits per sample` : `${bits / 8} byte${bits === 8 ? '' : 's'} per sample`;
-  if (kernel) {
-    const xl = kernel.libxlName === kernel.name ? 'xl accepts it' : `xl rejects it (libxl calls it ${kernel.libxlName}, which the frontend ignores)`;
-    return `**${kernel.name}** — ${kernel.doc}, ${size(kernel.bits)}; supported by the Linux frontend; ${xl}`;
-  }
-  if (libxl) return `**${lower}** — libxl's name for ${libxl.name}: xl accepts it, but the Linux frontend does not know it and ignores it`;
-  return `**${text}** — not a sample format the Linux frontend knows: it is ignored`;
 }

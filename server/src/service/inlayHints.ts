@@ -7,7 +7,7 @@ import { InlayHint, InlayHintKind, MarkupKind, Range } from 'vscode-languageserv
 import type { Analysis } from './analyze';
 import type { Hw, HwSource } from '../resolver/hw';
 import type { ResolvedCard, ResolvedDevice, ResolvedStream } from '../resolver/resolve';
-import { compactRates, describeChannels, kib } from './describe';
+import { compactRates, describeChannels, kib } from '../resolver/describe';
 import { levelMarkdown } from './hover';
 
 /** VS Code's editor.inlayHints.maximumLength is 43; stay below it with room for the padding. */

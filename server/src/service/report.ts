@@ -3,8 +3,8 @@ import type { Analysis } from './analyze';
 import type { Hw, HwSource } from '../resolver/hw';
 import type { ResolvedCard, ResolvedStream } from '../resolver/resolve';
 import { errnoText } from '../resolver/resolve';
-import { fromBytes } from '../model/xenstoreTree';
-import { compactHw, describeChannels, describeFormats, describeRates, kib, longestBufferMs } from './describe';
+import { fromBytes } from '../tree/xenstoreTree';
+import { compactHw, describeChannels, describeFormats, describeRates, kib, longestBufferMs } from '../resolver/describe';
 import { cardName, deviceName, levelWord, streamName } from '../resolver/names';
 import { capitalize } from '../text/words';
 import type { Level } from '../tables/sndif';
@@ -35,7 +35,7 @@ export interface SourceJson {
 
 const LEVEL_ORDER: Level[] = ['default', 'card', 'device', 'stream'];
 
-export function sourceJson(source: HwSource): SourceJson {
+function sourceJson(source: HwSource): SourceJson {
   const channels = LEVEL_ORDER[Math.max(LEVEL_ORDER.indexOf(source.channelsMin.level), LEVEL_ORDER.indexOf(source.channelsMax.level))];
   return {
     formats: source.formats.level,
@@ -47,11 +47,11 @@ export function sourceJson(source: HwSource): SourceJson {
   };
 }
 
-export function hwJson(hw: Hw): HwJson {
+function hwJson(hw: Hw): HwJson {
   return { ...hw, formats: [...hw.formats], rates: [...hw.rates] };
 }
 
-export function cardJson(card: ResolvedCard) {
+function cardJson(card: ResolvedCard) {
   return {
     id: card.id,
     path: card.path,

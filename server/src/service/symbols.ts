@@ -1,11 +1,11 @@
 /** Outline: card → PCM device → stream. */
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
-import type { XsNode } from '../model/xenstoreTree';
-import { subtreeExtent } from '../model/xenstoreTree';
+import type { XsNode } from '../tree/xenstoreTree';
+import { subtreeExtent } from '../tree/xenstoreTree';
 import { cardName, deviceName, streamName } from '../resolver/names';
 import type { Span } from '../text/lineIndex';
-import { compactHw } from './describe';
+import { compactHw } from '../resolver/describe';
 
 
 /**

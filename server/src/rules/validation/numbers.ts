@@ -1,6 +1,6 @@
 /** Numbers as the kernel reads them (%u): what a dump's channels and buffer-size really mean. */
-import { explained, finding, Finding, RULES } from '../catalogue';
-import { replaceFix, RuleContext, valueSpan } from '../context';
+import { explained, finding, Finding, replaceFix, RULES } from '../../tables/rules';
+import { RuleContext, valueSpan } from '../context';
 import { capitalize, quote } from '../../text/words';
 import type { NumberRead } from '../../resolver/hw';
 
@@ -31,7 +31,7 @@ function check(read: NumberRead | undefined, key: string, label: string, out: Fi
   } else if (res.overflow) {
     out.push(finding(RULES.numberOverflow, span, explained(`Number ${shown} does not fit in 32 bits: the guest reads ${res.value}`, res.value === 0 ? unset : 'The kernel keeps the low 32 bits.')));
   } else if (res.junk) {
-    out.push(finding(RULES.numberJunk, span, explained(`${shown} has junk after the number: the guest reads ${res.value}`, 'The kernel reads the leading digits and ignores the rest.'), replaceFix(`Change to ${res.value}`, span, String(res.value))));
+    out.push(finding(RULES.numberJunk, span, `"${text}": the kernel reads ${res.value} and ignores the rest`, replaceFix(`Change to ${res.value}`, span, String(res.value), true)));
   } else if (res.value === 0) {
     out.push(finding(RULES.numberZero, span, explained('0 means "not set": the inherited value stays', unset)));
   }

@@ -1,5 +1,5 @@
 /** Card probe failures: what makes the guest's frontend give up on the whole card. */
-import { explained, finding, Finding, RULES } from '../catalogue';
+import { explained, finding, Finding, RULES } from '../../tables/rules';
 import { capitalize } from '../../text/words';
 import type { RuleContext } from '../context';
 import { errnoText } from '../../resolver/resolve';

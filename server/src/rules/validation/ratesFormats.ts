@@ -1,10 +1,10 @@
 /** Sample rates and formats the frontend ignores, and lists that no longer match. */
-import { explained, finding, Finding, RULES } from '../catalogue';
-import { pieceSpan, replaceFix, RuleContext, valueSpan } from '../context';
+import { explained, finding, Finding, replaceFix, RULES } from '../../tables/rules';
+import { pieceSpan, RuleContext, valueSpan } from '../context';
 import { capitalize, quote } from '../../text/words';
 import { FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, RATES } from '../../tables/sndif';
 import { closest, nearestNumbers } from '../../model/suggest';
-import { describeFormats, describeRates } from '../../service/describe';
+import { describeFormats, describeRates } from '../../resolver/describe';
 import type { ListRead } from '../../resolver/hw';
 
 const SUPPORTED_RATES = RATES.map((r) => r.value);
@@ -50,7 +50,7 @@ export function rateAndFormatRules(ctx: RuleContext): Finding[] {
         out.push(finding(RULES.formatUnsupported, span,
           explained(`Format ${quote(piece.text, 16)} is unknown and is ignored${suggestion ? `: did you mean ${suggestion}?` : ''}`,
             'The Linux frontend keeps only the formats it knows (sndif.h) and drops the others.'),
-          suggestion && ctx.language === 'xenstore' ? replaceFix(`Change to ${suggestion}`, span, suggestion) : undefined));
+          suggestion && ctx.language === 'xenstore' ? replaceFix(`Change to ${suggestion}`, span, suggestion, true) : undefined));
       }
       if (!formats.applied) {
         const kept = describeFormats(inherited ?? resolved.hw);
@@ -77,5 +77,5 @@ function blanks(ctx: RuleContext, read: ListRead, out: Finding[]): void {
   out.push(finding(RULES.listBlank, value.span,
     explained('Blanks inside the list make values unmatched and ignored: remove them',
       `The frontend splits on ',' without trimming, so ${wouldMatch.join(', ')} match${wouldMatch.length === 1 ? 'es' : ''} nothing and ${wouldMatch.length === 1 ? 'is' : 'are'} ignored.`),
-    ctx.language === 'xenstore' && value.direct ? replaceFix('Remove the blanks', value.span, fixed) : undefined));
+    ctx.language === 'xenstore' && value.direct ? replaceFix('Remove the blanks', value.span, fixed, true) : undefined));
 }

@@ -1,10 +1,10 @@
 /** Two streams of one card with the same unique-id: the backend cannot tell them apart. */
-import { explained, finding, Finding, RULES } from '../catalogue';
-import { replaceFix, RuleContext, valueSpan } from '../context';
+import { explained, finding, Finding, replaceFix, RULES } from '../../tables/rules';
+import { RuleContext, valueSpan } from '../context';
+import type { XsNode } from '../../tree/xenstoreTree';
+import { fromBytes } from '../../tree/xenstoreTree';
 import { cardName } from '../../resolver/names';
 import { quote } from '../../text/words';
-import type { XsNode } from '../../model/xenstoreTree';
-import { fromBytes } from '../../model/xenstoreTree';
 
 export function uniqueIdRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -26,7 +26,7 @@ export function uniqueIdRules(ctx: RuleContext): Finding[] {
         out.push(finding(RULES.uniqueIdDuplicate, valueSpan(node),
           explained(`Unique-id ${quote(fromBytes(stream.uniqueId))} is already used in this card: choose another`,
             `Another stream of ${cardName(card)} has this unique-id: the backend cannot tell the two streams apart.`),
-          replaceFix(`Change to ${fresh}`, valueSpan(node), fresh),
+          replaceFix(`Change to ${fresh}`, valueSpan(node), fresh, true),
           [{ span: valueSpan(first), message: 'first use of this unique-id' }]));
       }
     }
@@ -35,7 +35,7 @@ export function uniqueIdRules(ctx: RuleContext): Finding[] {
 }
 
 /** The id with the smallest numeric suffix not in use: `0` → `1`, `spk` → `spk-2`. */
-export function freshId(id: string, used: Set<string>): string {
+function freshId(id: string, used: Set<string>): string {
   const m = id.match(/^(.*?)(\d+)$/);
   const stem = m ? m[1] : `${id}-`;
   let n = m ? Number(m[2]) + 1 : 2;

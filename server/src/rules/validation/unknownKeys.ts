@@ -1,10 +1,10 @@
 /** Keys in a dump that the frontend never reads at that level (typos such as sample_rates). */
-import { explained, finding, Finding, RULES } from '../catalogue';
-import { replaceFix, RuleContext } from '../context';
+import { explained, finding, Finding, replaceFix, RULES } from '../../tables/rules';
+import { RuleContext } from '../context';
 import { quote } from '../../text/words';
 import { CONFIG_KEYS_AT, RUNTIME_KEYS } from '../../tables/sndif';
 import { closest } from '../../model/suggest';
-import type { XsNode } from '../../model/xenstoreTree';
+import type { XsNode } from '../../tree/xenstoreTree';
 
 type Level = 'card' | 'device' | 'stream';
 
@@ -27,7 +27,7 @@ export function unknownKeyRules(ctx: RuleContext): Finding[] {
       out.push(finding(RULES.xsUnknownKey, child.keySpan,
         explained(`Key ${quote(name)} has no effect at ${where}${suggestion ? `: did you mean ${suggestion}?` : ''}`,
           `The Linux frontend never reads "${name}" at ${where}.`),
-        suggestion ? replaceFix(`Rename to ${suggestion}`, child.keySpan, suggestion) : undefined));
+        suggestion ? replaceFix(`Rename to ${suggestion}`, child.keySpan, suggestion, true) : undefined));
     }
   };
   for (const card of ctx.cards) {

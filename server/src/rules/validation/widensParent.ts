@@ -3,7 +3,7 @@
  * not check it (a level's values simply replace the inherited ones), so this is a warning that
  * can be switched off.
  */
-import { explained, finding, Finding, RULES } from '../catalogue';
+import { explained, finding, Finding, RULES } from '../../tables/rules';
 import { RuleContext, valueSpan } from '../context';
 import { capitalize } from '../../text/words';
 

@@ -1,6 +1,6 @@
 /** Settings assigned twice with `=`: xlu's find() returns the last one only. */
+import { explained, finding, Finding, RULES } from '../../tables/rules';
 import { clip } from '../../text/words';
-import { explained, finding, Finding, RULES } from '../catalogue';
 import type { XlFile } from '../../syntax/xl/ast';
 
 export function duplicateSettingRules(file: XlFile): Finding[] {

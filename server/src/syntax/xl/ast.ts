@@ -1,6 +1,6 @@
 import type { Span } from '../../text/lineIndex';
 import type { MappedText } from '../../text/mappedText';
-import type { Finding } from '../../rules/catalogue';
+import type { Finding } from '../../tables/rules';
 
 export interface XlString {
   readonly kind: 'string';
@@ -26,7 +26,6 @@ export interface XlList {
 }
 
 export type XlValue = XlString | XlNumber | XlList;
-export type XlAtom = XlString | XlNumber;
 
 export interface XlSetting {
   readonly name: string;

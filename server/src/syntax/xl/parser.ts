@@ -10,7 +10,7 @@
  */
 import { lexXl, Token, TokenKind } from './lexer';
 import type { XlComment, XlFile, XlList, XlSetting, XlValue } from './ast';
-import { explained, finding, Finding, RULES } from '../../rules/catalogue';
+import { explained, finding, Finding, RULES } from '../../tables/rules';
 import { clip } from '../../text/words';
 import { LineIndex } from '../../text/lineIndex';
 
@@ -20,7 +20,7 @@ const TOKEN_NAMES: Record<TokenKind, string> = {
 };
 
 /** Lists nested deeper than this are refused instead of exhausting the stack. */
-export const MAX_LIST_DEPTH = 2000;
+const MAX_LIST_DEPTH = 2000;
 
 class SyntaxFailure {
   constructor(readonly token: Token) {}

@@ -77,8 +77,6 @@ export const RULES = {
   unknownRuleCode: rule('unknown-rule-code', 'warning', 'style', 'both', 'A suppression comment names a code that does not exist.'),
 } as const;
 
-export type RuleKey = keyof typeof RULES;
-export type RuleCode = (typeof RULES)[RuleKey]['code'];
 
 export const RULE_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(Object.values(RULES).map((r) => [r.code, r]));
 
@@ -88,6 +86,14 @@ export type FixData =
   | { kind: 'choices'; choices: { title: string; edits: TextReplacement[]; preferred?: boolean }[]; safe?: boolean };
 
 export interface TextReplacement { span: Span; text: string }
+
+/**
+ * One edit as a fix. `preferred` marks the fix an editor offers first; `safe` (by default the
+ * same) lets source.fixAll apply it without the user looking.
+ */
+export function replaceFix(title: string, span: Span, text: string, preferred: boolean, safe = preferred): FixData {
+  return { kind: 'replace', title, edits: [{ span, text }], preferred, safe };
+}
 
 /** A rule violation, in document offsets, before it becomes an LSP diagnostic. */
 export interface Finding {
