@@ -123,7 +123,10 @@ export function activate(context: vscode.ExtensionContext): void {
       const uri = previewUri(source.uri, 'resolved sound configuration', '.md');
       await render('sndif.resolvedMarkdown', source, uri);
       follow(source, 'sndif.resolvedMarkdown', uri);
-      // VS Code's own Markdown preview, beside the source, locked to this document.
+      // Loaded as a document first, so the preview sees the provider's updates; then VS Code's
+      // own Markdown preview, beside the source, locked to this document.
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (document.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(document, 'markdown');
       await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
     }),
     vscode.commands.registerCommand('sndif.showXenStoreKeys', async (arg?: unknown) => {

@@ -56,7 +56,8 @@ suite('sndif in VS Code', () => {
   test('diagnostics of an xl.cfg with mistakes', async () => {
     const uri = example('guest-mistakes.cfg');
     await vscode.window.showTextDocument(await openXl('guest-mistakes.cfg'));
-    const diagnostics = await diagnosticsOf(uri, (d) => d.length > 0);
+    // Wait for the analysis of the whole file (an earlier, partial push can come first).
+    const diagnostics = await diagnosticsOf(uri, (d) => d.length >= 13);
     assert.deepEqual(diagnostics.slice(0, 3).map((d) => [codeOf(d), d.range.start.line, d.range.start.character, d.range.end.character]), [
       ['vsnd-invalid-param', 9, 21, 25], ['vsnd-invalid-param', 10, 21, 25], ['vsnd-list-comma', 12, 49, 56],
     ]);
@@ -118,8 +119,9 @@ suite('sndif in VS Code', () => {
   });
 
   test('completion leaves out keys the item already has', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'xl-cfg', content: "vsnd = [ [ 'PCM', 'STREAM, type=p, unique-id=a, ' ] ]\n" });
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 46));
+    const content = "vsnd = [ [ 'PCM', 'STREAM, type=p, unique-id=a, ' ] ]\n";
+    const document = await vscode.workspace.openTextDocument({ language: 'xl-cfg', content });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, content.indexOf("a, '") + 3));
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(labels.includes('sample-rates'), labels.join(', '));
     assert.ok(!labels.includes('type') && !labels.includes('unique-id'), labels.join(', '));
@@ -171,8 +173,17 @@ suite('sndif in VS Code', () => {
     assert.match(resolved.getText(), /^# Resolved sound configuration: guest-clean.cfg\n/);
     assert.match(resolved.getText(), /\n## Card "IVI" — Infotainment audio\n\n✅ \*\*Probes\*\*/);
     const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    const preview = tabs().find((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType));
-    assert.ok(preview, `no Markdown preview tab: ${tabs().map((t) => t.label).join(', ')}`);
+    const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType);
+    // The preview's webview tab may open after the command returns: wait for the tab event.
+    const preview = tabs().find(isPreview) ?? await new Promise<vscode.Tab>((resolve) => {
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+        const tab = tabs().find(isPreview);
+        if (tab) {
+          sub.dispose();
+          resolve(tab);
+        }
+      });
+    });
     assert.notEqual(vscode.window.tabGroups.all.find((g) => g.tabs.includes(preview))!.viewColumn, source.viewColumn, 'the preview is not beside the source');
 
     await vscode.window.showTextDocument(source.document, source.viewColumn);
