@@ -8,6 +8,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerRuleDocumentation, ruleDocumentationOptions } from './ruleDocumentation';
+import { registerLiveXenStore } from './liveXenStore';
 
 let client: LanguageClient | undefined;
 
@@ -43,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): void {
     outputChannel: output,
     // Hovers link to the resolved configuration; only that command may run from them.
     markdown: { isTrusted: { enabledCommands: ['sndif.showResolved'] }, supportHtml: false },
+    initializationOptions: { ruleDocumentation: ruleDocumentationOptions(context) },
   };
   client = new LanguageClient('sndif', 'Xen sound (sndif)', serverOptions, clientOptions);
 
@@ -139,6 +142,13 @@ export function activate(context: vscode.ExtensionContext): void {
       await vscode.languages.setTextDocumentLanguage(document, 'xenstore');
       await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
     }),
+    registerRuleDocumentation({
+      ready: started,
+      request: (command, args) => client!.sendRequest<string | null>('workspace/executeCommand', { command, arguments: args }),
+      show: (uri, text) => previews.set(uri, text),
+      scheme: SCHEME,
+    }),
+    registerLiveXenStore(),
   );
 }
 

@@ -26,6 +26,7 @@ import { inlayHintsFor } from './handlers/inlayHints';
 import { codeLensFor } from './handlers/codeLens';
 import { COMMANDS, runCommand } from './handlers/commands';
 import { FIX_ALL_KIND } from '../service/codeActions';
+import { linkRuleDocumentation, RULE_DOCUMENTATION_COMMAND, ruleDocumentation, ruleDocumentationActions, ruleDocumentationClient, RuleDocumentationClient } from './handlers/ruleDocumentation';
 import { SERVER_INFO } from '../tables/defaults';
 
 /** Pause after the last edit before diagnostics are pushed. */
@@ -37,6 +38,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let canPullConfiguration = false;
   let clientPullsDiagnostics = false;
   const store = new DocumentStore(() => settings);
+  let docsClient: RuleDocumentationClient = {};
   const timers = new Map<string, NodeJS.Timeout>();
 
   const guard = <T>(fallback: T, work: () => T): T => {
@@ -50,7 +52,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
 
   const publish = (document: TextDocument) => {
-    const diagnostics = guard([], () => diagnosticsFor(store, settings, document));
+    const diagnostics = guard([], () => linkRuleDocumentation(diagnosticsFor(store, settings, document), docsClient));
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   };
 
@@ -78,6 +80,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const caps = params.capabilities ?? {};
     canPullConfiguration = caps.workspace?.configuration === true;
     clientPullsDiagnostics = caps.textDocument?.diagnostic !== undefined;
+    docsClient = ruleDocumentationClient(params.initializationOptions);
     if (params.initializationOptions && typeof params.initializationOptions === 'object') {
       settings = normalizeSettings(params.initializationOptions);
     }
@@ -91,7 +94,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         foldingRangeProvider: true,
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: Object.values(COMMANDS) },
+        executeCommandProvider: { commands: [...Object.values(COMMANDS), RULE_DOCUMENTATION_COMMAND] },
         diagnosticProvider: clientPullsDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
       serverInfo: { ...SERVER_INFO },
@@ -135,16 +138,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.languages.diagnostics.on((params, token) => ({
     kind: DocumentDiagnosticReportKind.Full,
-    items: withDocument(params.textDocument.uri, token, [], (d) => diagnosticsFor(store, settings, d)),
+    items: withDocument(params.textDocument.uri, token, [], (d) => linkRuleDocumentation(diagnosticsFor(store, settings, d), docsClient)),
   }));
   connection.onHover((p, token) => withDocument(p.textDocument.uri, token, null, (d) => hoverFor(store, d, p.position)));
   connection.onCompletion((p, token) => withDocument(p.textDocument.uri, token, [], (d) => completionFor(store, d, p.position)));
-  connection.onCodeAction((p, token) => withDocument(p.textDocument.uri, token, [], (d) => codeActionsFor(store, d, p)));
+  connection.onCodeAction((p, token) => withDocument(p.textDocument.uri, token, [], (d) => [
+    ...codeActionsFor(store, d, p),
+    ...(!p.context.only || p.context.only.includes(CodeActionKind.QuickFix) ? ruleDocumentationActions(p.context.diagnostics, docsClient) : []),
+  ]));
   connection.onDocumentSymbol((p, token) => withDocument(p.textDocument.uri, token, [], (d) => symbolsFor(store, d)));
   connection.onFoldingRanges((p, token) => withDocument(p.textDocument.uri, token, [], (d) => foldingFor(store, d)));
   connection.languages.inlayHint.on((p, token) => withDocument(p.textDocument.uri, token, [], (d) => inlayHintsFor(store, settings, d, p.range)));
   connection.onCodeLens((p, token) => withDocument(p.textDocument.uri, token, [], (d) => codeLensFor(store, d)));
   connection.onExecuteCommand((p) => {
+    if (p.command === RULE_DOCUMENTATION_COMMAND) return guard(null, () => ruleDocumentation(p.arguments));
     const uri = typeof p.arguments?.[0] === 'string' ? p.arguments[0] : undefined;
     return guard(null, () => runCommand(store, p.command, uri ? documents.get(uri) : undefined));
   });
