@@ -173,7 +173,7 @@ suite('sndif in VS Code', () => {
     await vscode.commands.executeCommand('sndif.showResolved');
     const resolved = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'sndif-preview' && d.uri.path.endsWith('resolved sound configuration.md') && d.uri.query === copy.uri.toString());
     assert.ok(resolved, 'no resolved document');
-    assert.match(resolved.getText(), /^# Resolved sound configuration: Untitled-\d+\n/);
+    assert.match(resolved.getText(), /^# Resolved sound configuration: (untitled:)?Untitled-\d+\n/);
     assert.match(resolved.getText(), /\n## Card "IVI" — Infotainment audio\n\n✅ \*\*Probes\*\*/);
     const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
     const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType);
