@@ -1,36 +1,15 @@
 /**
- * The VS Code side: starts the bundled language server over IPC for the two languages and
- * adds the two preview commands (the resolved configuration in VS Code's Markdown preview, the
- * XenStore keys as a document), both following edits, and a language status item showing that
- * the server runs and its version. Everything else (diagnostics, hover, fixes, completion,
- * symbols, folding, inlay hints, CodeLens) comes from the server.
+ * The desktop extension (package.json "main"): starts the bundled language server in Node over
+ * IPC. The commands and the document selector are shared with the web extension (activate.ts);
+ * only the desktop has the live XenStore command (it runs xenstore-ls).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { registerRuleDocumentation, ruleDocumentationOptions } from './ruleDocumentation';
+import { LanguageClient, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { activateClient, clientOptions } from './activate';
 import { registerLiveXenStore } from './liveXenStore';
 
 let client: LanguageClient | undefined;
-
-const SCHEME = 'sndif-preview';
-const LANGUAGES = ['xl-cfg', 'xenstore'];
-
-/** Read-only documents for the previews, keyed by URI, refreshed when their source changes. */
-class PreviewProvider implements vscode.TextDocumentContentProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private readonly contents = new Map<string, string>();
-
-  set(uri: vscode.Uri, text: string): void {
-    this.contents.set(uri.toString(), text);
-    this.changed.fire(uri);
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '';
-  }
-}
 
 export function activate(context: vscode.ExtensionContext): void {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -38,118 +17,9 @@ export function activate(context: vscode.ExtensionContext): void {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const output = vscode.window.createOutputChannel('Xen sound (sndif)', { log: true });
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }, { scheme: 'vscode-remote', language }, { scheme: 'vscode-vfs', language }]),
-    synchronize: { configurationSection: 'sndif' },
-    outputChannel: output,
-    // Hovers link to the resolved configuration; only that command may run from them.
-    markdown: { isTrusted: { enabledCommands: ['sndif.showResolved'] }, supportHtml: false },
-    initializationOptions: { ruleDocumentation: ruleDocumentationOptions(context) },
-  };
-  client = new LanguageClient('sndif', 'Xen sound (sndif)', serverOptions, clientOptions);
-
-  const previews = new PreviewProvider();
-  context.subscriptions.push(output, vscode.workspace.registerTextDocumentContentProvider(SCHEME, previews));
-
-  // Shows that the server runs, and which version: visible with an xl.cfg or a dump open.
-  const status = vscode.languages.createLanguageStatusItem('sndif.server', LANGUAGES);
-  status.name = 'Xen sound language server';
-  status.text = 'sndif: starting…';
-  status.busy = true;
-  status.command = { title: 'Show Log', command: 'sndif.showLog' };
-  context.subscriptions.push(status, vscode.commands.registerCommand('sndif.showLog', () => output.show(true)));
-
-  // Activation does not wait for the server: it starts in the background and the commands
-  // wait for it (diagnostics and the rest arrive when it is up).
-  const started = client.start().then(() => {
-    const info = client!.initializeResult?.serverInfo;
-    status.busy = false;
-    status.text = `sndif ${info?.version ?? ''}`.trim();
-    status.detail = 'language server running';
-    output.info(`${info?.name ?? 'sndif'} ${info?.version ?? ''} running`);
-  }, (e: unknown) => {
-    status.busy = false;
-    status.text = 'sndif: failed to start';
-    status.severity = vscode.LanguageStatusSeverity.Error;
-    void vscode.window.showErrorMessage(`Xen sound language server failed to start: ${e instanceof Error ? e.message : String(e)}`);
-    throw e;
-  });
-
-  /** The source a command is about: its URI argument (CodeLens, hover link) or the active editor. */
-  const sourceOf = (arg: unknown): vscode.TextDocument | undefined => {
-    const uri = typeof arg === 'string' ? arg : arg instanceof vscode.Uri ? arg.toString() : undefined;
-    const document = uri
-      ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)
-      : vscode.window.activeTextEditor?.document;
-    return document && LANGUAGES.includes(document.languageId) ? document : undefined;
-  };
-
-  const previewUri = (source: vscode.Uri, title: string, extension: string) =>
-    vscode.Uri.from({ scheme: SCHEME, path: `/${path.basename(source.path)} — ${title}${extension}`, query: source.toString() });
-
-  const render = async (command: string, source: vscode.TextDocument, uri: vscode.Uri) => {
-    await started;
-    const text = await client!.sendRequest<string | null>('workspace/executeCommand', { command, arguments: [source.uri.toString()] });
-    previews.set(uri, text ?? '');
-  };
-
-  // Open previews follow their source's edits (each as its own document, so both stay open).
-  const following = new Map<string, { command: string; uri: vscode.Uri }[]>();
-  const timers = new Map<string, NodeJS.Timeout>();
-  const follow = (source: vscode.TextDocument, command: string, uri: vscode.Uri) => {
-    const list = following.get(source.uri.toString()) ?? [];
-    if (!list.some((p) => p.uri.toString() === uri.toString())) list.push({ command, uri });
-    following.set(source.uri.toString(), list);
-  };
-  context.subscriptions.push(vscode.workspace.onDidChangeTextDocument((e) => {
-    const key = e.document.uri.toString();
-    const list = following.get(key);
-    if (!list || e.contentChanges.length === 0) return;
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
-      for (const p of list) void render(p.command, e.document, p.uri);
-    }, 150));
-  }));
-
-  const requireSource = (arg: unknown) => {
-    const source = sourceOf(arg);
-    if (!source) void vscode.window.showInformationMessage('Open an xl.cfg or a xenstore-ls dump first.');
-    return source;
-  };
-
-  context.subscriptions.push(
-    vscode.commands.registerCommand('sndif.showResolved', async (arg?: unknown) => {
-      const source = requireSource(arg);
-      if (!source) return;
-      const uri = previewUri(source.uri, 'resolved sound configuration', '.md');
-      await render('sndif.resolvedMarkdown', source, uri);
-      follow(source, 'sndif.resolvedMarkdown', uri);
-      // Loaded as a document first, so the preview sees the provider's updates; then VS Code's
-      // own Markdown preview, beside the source, locked to this document.
-      const document = await vscode.workspace.openTextDocument(uri);
-      if (document.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-      await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
-    }),
-    vscode.commands.registerCommand('sndif.showXenStoreKeys', async (arg?: unknown) => {
-      const source = requireSource(arg);
-      if (!source) return;
-      const uri = previewUri(source.uri, 'XenStore keys', '.xenstore');
-      await render('sndif.xenstoreKeysText', source, uri);
-      follow(source, 'sndif.xenstoreKeysText', uri);
-      const document = await vscode.workspace.openTextDocument(uri);
-      await vscode.languages.setTextDocumentLanguage(document, 'xenstore');
-      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
-    }),
-    registerRuleDocumentation({
-      ready: started,
-      request: (command, args) => client!.sendRequest<string | null>('workspace/executeCommand', { command, arguments: args }),
-      show: (uri, text) => previews.set(uri, text),
-      scheme: SCHEME,
-    }),
-    registerLiveXenStore(),
-  );
+  client = new LanguageClient('sndif', 'Xen sound (sndif)', serverOptions, clientOptions(context));
+  activateClient(context, client);
+  context.subscriptions.push(registerLiveXenStore());
 }
 
 export async function deactivate(): Promise<void> {

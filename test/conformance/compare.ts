@@ -56,6 +56,12 @@ export function compare(config: string): Comparison {
       else if (first.line !== undefined && analysis.lines.positionAt(match.span.start).line + 1 !== first.line) {
         problems.push(`xl reports line ${first.line}, we report line ${analysis.lines.positionAt(match.span.start).line + 1}`);
       }
+      // When xl cannot parse the vsnd setting, nothing the guest would make of it comes first.
+      const ourFirst = analysis.findings.find((f) => f.rule.severity === 'error');
+      const unparsedVsnd = analysis.xl?.vsnd.settings.some((s) => s.value?.kind === 'list' && !s.value.closed);
+      if (unparsedVsnd && match && ourFirst && ourFirst.span.start < match.span.start && ourFirst.rule.enforcer !== 'xl') {
+        problems.push(`our first error (${ourFirst.rule.code}: ${ourFirst.message}) comes before xl's`);
+      }
     }
   }
   return { agree: problems.length === 0, problems, xlStatus: xl.status };

@@ -101,11 +101,3 @@ export function renderDump(tree: Tree, full: boolean): string {
   walk(root, '', 0);
   return `${lines.join('\n')}\n`;
 }
-
-/** How many devices 0, 1, … exist in a row below a card (what the frontend counts up to its limit). */
-export function deviceRun(tree: Tree, card: string): number {
-  const exists = (p: string) => [...tree.nodes.keys()].some((k) => k === p || k.startsWith(`${p}/`));
-  let n = 0;
-  while (exists(`${card}/${n}`)) n++;
-  return n;
-}

@@ -17,7 +17,7 @@ import type { XsNode } from '../../server/src/tree/xenstoreTree';
 import { buildLinuxReaders, DeviceLimit, linuxReaderAvailable, LinuxReaders, Tree } from './realLinux';
 import { keysFromXlJson, runXl, xlAvailable } from './realXl';
 import { compareCard, OurCard, sndifResolve } from './compareLinux';
-import { deviceRun, randomTree, renderDump } from './generateTree';
+import { randomTree, renderDump } from './generateTree';
 import { random } from './generate';
 import { testSeed } from '../seed';
 
@@ -42,44 +42,20 @@ after(() => {
 
 interface Case { label: string; file: string; lang: 'xl' | 'xenstore'; tree: Tree }
 
-/**
- * Issue 11 §1, being fixed on its own branch: an xl.cfg item that sets nothing leaves no node in
- * the tree libxl writes, but sndif still builds one. Exactly these disagreements are tolerated
- * (and printed) until that fix lands; any other difference on these files still fails.
- */
-const KNOWN_XL_TREE_DEFECTS = new Map<string, string>([
-  ['test/fixtures/fixes/card-not-list.after.cfg', '/local/domain/1/device/vsnd/0: probe: kernel ENODEV, sndif ok'],
-  ['test/fixtures/conformance/nested-list.cfg', '/local/domain/1/device/vsnd/0: probe: kernel ENODEV, sndif ok'],
-]);
-
-/**
- * sndif resolves with the kernel's default of 8 PCM devices; a tree whose devices 0, 1, … run
- * past 8 is configured differently under 254, so only trees where both limits agree are
- * compared against the 254 build.
- */
-function limitsAgree(tree: Tree): boolean {
-  return tree.cards.every((card) => deviceRun(tree, card) <= 8);
-}
-
 /** Compare one batch of cases under one device limit; returns the problems, labelled. */
-async function compareAll(cases: Case[], limit: DeviceLimit): Promise<{ compared: number; failures: string[]; known: string[]; outcomes: string }> {
-  const chosen = limit === 8 ? cases : cases.filter((c) => limitsAgree(c.tree));
-  const kernel = readers!.read(limit, chosen.map((c) => c.tree));
+async function compareAll(cases: Case[], limit: DeviceLimit): Promise<{ compared: number; failures: string[]; outcomes: string }> {
+  const kernel = readers!.read(limit, cases.map((c) => c.tree));
   const counts = new Map<number, number>();
   for (const card of kernel.flat()) counts.set(card.ret, (counts.get(card.ret) ?? 0) + 1);
   const outcomes = [...counts].sort((a, b) => b[0] - a[0]).map(([ret, n]) => `${ret === 0 ? 'ok' : ret}: ${n}`).join(', ');
   const failures: string[] = [];
-  const known: string[] = [];
-  for (let i = 0; i < chosen.length; i++) {
-    const c = chosen[i];
-    const ours = await sndifResolve(c.file, c.lang);
+  for (let i = 0; i < cases.length; i++) {
+    const c = cases[i];
+    const ours = await sndifResolve(c.file, c.lang, ['--max-pcm-devices', String(limit)]);
     const problems = c.tree.cards.flatMap((path, j) => compareCard(ours.find((o: OurCard) => o.path === path), kernel[i][j], path));
-    const tolerated = problems.filter((p) => KNOWN_XL_TREE_DEFECTS.get(c.label) === p);
-    if (tolerated.length) known.push(`${c.label}: ${tolerated.join('; ')}`);
-    const rest = problems.filter((p) => !tolerated.includes(p));
-    if (rest.length) failures.push(`${c.label} (SNDRV_PCM_DEVICES ${limit}):\n  ${rest.join('\n  ')}`);
+    if (problems.length) failures.push(`${c.label} (SNDRV_PCM_DEVICES ${limit}):\n  ${problems.join('\n  ')}`);
   }
-  return { compared: chosen.length, failures, known, outcomes };
+  return { compared: cases.length, failures, outcomes };
 }
 
 function dumpTree(text: string): Tree {
@@ -138,7 +114,6 @@ test('every shipped dump and xl.cfg: the Linux reader and sndif resolve agree (8
     const r = await compareAll(cases, limit);
     failures.push(...r.failures);
     t.diagnostic(`SNDRV_PCM_DEVICES ${limit}: ${r.compared} files compared (${cases.filter((c) => c.lang === 'xl').length} xl.cfg through the real xl)`);
-    for (const k of r.known) t.diagnostic(`known (issue 11 §1): ${k}`);
   }
   assert.equal(failures.length, 0, failures.join('\n'));
   assert.ok(cases.length >= 30, `${cases.length} files`);

@@ -93,6 +93,26 @@ test('settings: severity overrides and turning a rule off', async () => {
   await client.changeSettings({}, uri);
 });
 
+test('setting maxPcmDevices: the guest kernel reads 8 or 254 PCM devices (diagnostics, hover, inlay hints)', async () => {
+  const uri = 'file:///tmp/limit.cfg';
+  // Each PCM sets its rates, so each PCM the guest reads has an inlay hint.
+  const items = Array.from({ length: 9 }, (_, i) => `'PCM, name=d${i}, sample-rates=48000', 'STREAM, type=p'`).join(',\n  ');
+  const text = `vsnd = [ [ 'CARD, short-name=Big',\n  ${items} ] ]\n`;
+  await client.open(uri, 'xl-cfg', text);
+  const first = await client.waitForDiagnostics(uri);
+  assert.deepEqual(first.diagnostics.map((d) => [d.code, d.range.start.line]), [['too-many-devices', 9]]);
+  const hover = async () => (await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 13 } })).contents.value;
+  const hints = async () => (await client.request<unknown[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 11, character: 0 } } })).length;
+  assert.match(await hover(), /\n\nPCM device 8 ignored: a guest without CONFIG_SND_DYNAMIC_MINORS reads 8 \(setting `sndif.maxPcmDevices`\)\n/);
+  assert.equal(await hints(), 8);
+  await client.changeSettings({ maxPcmDevices: 254 }, uri);
+  assert.deepEqual(client.published(uri)[client.published(uri).length - 1].diagnostics, []);
+  assert.doesNotMatch(await hover(), /CONFIG_SND_DYNAMIC_MINORS/);
+  assert.equal(await hints(), 9);
+  await client.changeSettings({}, uri);
+  await client.close(uri);
+});
+
 test('pull diagnostics when the client asks for them', async () => {
   const pull = await LspClient.start({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
   try {

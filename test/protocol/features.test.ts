@@ -139,7 +139,8 @@ test('document symbols: card → PCM device → stream, named as everywhere, eve
 
 test('document symbols: a card that fails to probe says so, unnamed levels go by index', async () => {
   const uri = 'file:///tmp/unnamed.cfg';
-  await client.open(uri, 'xl-cfg', "vsnd = [ [ 'CARD', 'PCM', 'STREAM' ] ]\n");
+  // Each item sets a key, so libxl writes its node (an item that sets none writes nothing).
+  await client.open(uri, 'xl-cfg', "vsnd = [ [ 'CARD', 'PCM, channels-max=2', 'STREAM, channels-max=2' ] ]\n");
   const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
   assert.deepEqual(symbols.map((c) => [c.name, c.detail, c.children!.map((d) => [d.name, d.children!.map((s) => `${s.name} (${s.detail})`)])]), [
     ['card 0', 'fails to probe (-ENOENT) · 5512–48000 Hz · u8 s16_le · 1–2 ch · 64 KiB', [['PCM 0', ['stream 0 (no type · 5512–48000 Hz · u8 s16_le · 1–2 ch · 64 KiB)']]]],
@@ -187,7 +188,7 @@ test('code lens above each card: probe result and summary, opening the resolved 
     [11, '✓ Probes · 2 PCM devices, 3 streams · 44100/48000 Hz · s16_le s32_le · 1–2 ch · 64 KiB', 'sndif.showResolved', [XL_URI]],
   ]);
   const uri = 'file:///tmp/lens-fail.cfg';
-  await client.open(uri, 'xl-cfg', "vsnd = [\n  [ 'CARD', 'PCM', 'STREAM' ],\n]\n");
+  await client.open(uri, 'xl-cfg', "vsnd = [\n  [ 'CARD', 'PCM, channels-max=2', 'STREAM, channels-max=2' ],\n]\n");
   const failing = await client.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
   assert.deepEqual(failing.map((l) => l.command.title), ['✗ Fails to probe (-ENOENT (-2)) · 1 PCM device, 1 stream']);
 });

@@ -90,3 +90,44 @@ test('round trip: resolving `sndif xenstore` output as a dump equals resolving t
     assert.deepEqual(strip(resolveJson(viaDump)), strip(resolveJson(direct)), file);
   }
 });
+
+test('--max-pcm-devices: 8 or 254, the PCM device limit of the guest kernel', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sndif-limit-'));
+  const file = join(dir, 'nine.cfg');
+  writeFileSync(file, `name = "g"\nkernel = "/k"\nvsnd = [ [ ${Array.from({ length: 9 }, (_, i) => `'PCM, name=d${i}', 'STREAM, type=p'`).join(', ')} ] ]\n`);
+  const eight = await run(['lint', file]);
+  assert.equal(eight.out, `${file}:3:${1 + 'vsnd = [ [ '.length + 8 * "'PCM, name=d0', 'STREAM, type=p', ".length}: warning too-many-devices PCM 8 is ignored: a guest without CONFIG_SND_DYNAMIC_MINORS reads 8\n`);
+  // The text format prints the short message; the JSON one carries the detail naming the flag.
+  assert.equal(JSON.parse((await run(['lint', '--format=json', file])).out)[0].diagnostics[0].detail,
+    "The guest's sound frontend reads at most 8 PCM devices per card (SNDRV_PCM_DEVICES) and ignores the rest. If the guest kernel has it, set sndif.maxPcmDevices (--max-pcm-devices) to 254.");
+  assert.equal((await run(['lint', '--max-pcm-devices', '254', file])).out, '');
+  assert.equal(JSON.parse((await run(['resolve', '--format=json', '--max-pcm-devices=254', file])).out).cards[0].devices.length, 9);
+  assert.match((await run(['resolve', file])).out, /\n {2}limit {5}PCM device 8 ignored: a guest without CONFIG_SND_DYNAMIC_MINORS reads 8\n/);
+  const bad = await run(['lint', '--max-pcm-devices', '16', file]);
+  assert.equal(bad.code, 2);
+  assert.equal(bad.err.split('\n')[0], 'sndif: --max-pcm-devices takes 8 (no CONFIG_SND_DYNAMIC_MINORS) or 254 (with it), not "16"');
+});
+
+test('a closed pipe ends the CLI quietly (sndif lint FILE | head -1)', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const dir = mkdtempSync(join(tmpdir(), 'sndif-pipe-'));
+  const file = join(dir, 'many.cfg');
+  const cards = Array.from({ length: 3000 }, (_, i) => `vsnd = [ [ 'CARD, volume=${i}', 'PCM', 'STREAM, type=p' ] ]`);
+  writeFileSync(file, `name = "g"\nkernel = "/k"\n${cards.join('\n')}\n`);
+  const r = spawnSync('sh', ['-c', `node bin/sndif.js lint '${file}' | head -1`], { encoding: 'utf8' });
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout.split('\n').length, 2);
+  assert.match(r.stdout, /^\S+many\.cfg:3:1: warning xl-duplicate-setting /);
+});
+
+test('resolve on a config xl rejects says so first and exits 1', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sndif-reject-'));
+  const file = join(dir, 'wrapped.cfg');
+  writeFileSync(file, "name = \"g\"\nkernel = \"/k\"\nvsnd = [ [ 'CARD, short-name=Main, sample-rates=8000;48000,\n  sample-formats=s16_le', 'PCM, name=Main', 'STREAM, type=p' ] ]\n");
+  const r = await run(['resolve', file]);
+  assert.equal(r.code, 1);
+  assert.equal(r.err, `sndif: xl would reject ${file} (${file}:3:12: Quoted string runs onto the next line (wrapped?): join the lines); below is what the rest would give the guest\n`);
+  assert.equal(r.out, 'No vsnd card found.\n');
+  const clean = await run(['resolve', 'examples/guest-clean.cfg']);
+  assert.deepEqual([clean.code, clean.err], [0, '']);
+});

@@ -77,6 +77,34 @@ test('PCM names keep at most 79 bytes', () => {
   assert.equal(card.devices[0].name.length, 79);
 });
 
+test('xl.cfg: an item that sets nothing leaves no node, so the guest stops counting there', () => {
+  const a = resolveJson(analyze(`vsnd = [[ 'card', 'pcm', 'pcm, name=x', 'stream, type=p' ]]\n`, 'xl')).cards[0];
+  assert.equal(a.probe, 'failed');
+  assert.equal(a.error, '-ENODEV (-19): No devices configured for sound card at /local/domain/1/device/vsnd/0');
+  assert.equal(a.devices.length, 0);
+  const b = resolveJson(analyze(`vsnd = [[ 'card', 'pcm, name=a', 'stream', 'stream, type=p' ]]\n`, 'xl')).cards[0];
+  assert.equal(b.probe, 'ok');
+  assert.deepEqual(b.devices.map((d) => [d.name, d.streams.length]), [['a', 0]]);
+  const analysis = analyze(`vsnd = [[ 'card', 'pcm, name=a', 'stream', 'stream, type=p' ]]\n`, 'xl');
+  assert.deepEqual(analysis.xl!.keys.filter((k) => /\/vsnd\/0\/\d/.test(k.path)).map((k) => `${k.path}=${k.value}`),
+    ['/local/domain/1/device/vsnd/0/0/name=a', '/local/domain/1/device/vsnd/0/0/1/type=p']);
+  assert.equal(analysis.xl!.root.child('local')!.child('domain')!.child('1')!.child('device')!.child('vsnd')!.child('0')!.child('0')!.child('0'), undefined);
+});
+
+test('254 PCM devices: from index 100 on the frontend checks the first two digits (char node[3]) and reads the full index', () => {
+  const lines = Array.from({ length: 101 }, (_, i) => [`/${i} = ""`, `/${i}/0 = ""`, `/${i}/0/type = "p"`]).flat();
+  const eight = resolveJson(analyze(dump(lines), 'xenstore')).cards[0];
+  assert.equal(eight.devices.length, 8);
+  const analysis = analyze(dump(lines), 'xenstore', { maxPcmDevices: 254 });
+  const card = resolveJson(analysis).cards[0];
+  // 100 checks "10", …, 253 checks "25": all exist, so 254 devices; 101–253 have no node, so no streams.
+  assert.equal(card.devices.length, 254);
+  assert.deepEqual([card.devices[100].streams.length, card.devices[101].streams.length, card.devices[253].streams.length], [1, 0, 0]);
+  assert.equal(card.devices[200].source.rates, 'default');
+  const few = resolveJson(analyze(dump(lines.slice(0, 3 * 12)), 'xenstore', { maxPcmDevices: 254 })).cards[0];
+  assert.equal(few.devices.length, 12);
+});
+
 test('a NUL byte ends what the guest reads of a list or a PCM name (C strings), as the Linux reader does', () => {
   const card = resolve([
     '/sample-formats = "s16_le\\000s32_le,u8"', '/sample-rates = "44100,\\00048000"',

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertShortMessage, expectFindings, guest, Expected } from '../helpers';
 import { analyze } from '../../server/src/service/analyze';
+import { resolveMarkdown } from '../../server/src/service/report';
 import type { SndifLanguage } from '../../server/src/service/language';
 
 const P = `'PCM', 'STREAM, type=p'`;
@@ -17,7 +18,7 @@ const XL_CASES: [string, string, Expected[]][] = [
   ['key of another item type', guest(`[ [ 'CARD, name=x', ${P} ] ]`),
     [{ code: 'vsnd-invalid-param', at: 'name=x', message: 'name belongs to PCM items', detail: 'CARD items do not take name' }]],
   ['blank before =', guest(`[ [ 'PCM', 'STREAM, type =p' ] ]`),
-    [{ code: 'vsnd-key-blank', at: 'type =p', message: 'Invalid parameter: type =p' }, { code: 'stream-type-missing', at: "'STREAM, type =p'" }]],
+    [{ code: 'vsnd-key-blank', at: 'type =p', message: 'Invalid parameter: type =p' }]],
   ['comma inside a list', guest(`[ [ 'CARD, sample-rates=8000, 48000', ${P} ] ]`),
     [{ code: 'vsnd-list-comma', at: ', 48000', message: 'Invalid parameter: 48000' }]],
   ['unknown format, with a suggestion', guest(`[ [ 'CARD, sample-formats=s16le', ${P} ] ]`),
@@ -39,6 +40,20 @@ const XL_CASES: [string, string, Expected[]][] = [
   ['card as a string', guest(`[ 'PCM' ]`), [{ code: 'vsnd-card-not-list', at: "'PCM'", message: 'Failed to get vsnd card list: Invalid argument' }]],
   ['nested list inside a card', guest(`[ [ ${P}, [ 'x' ], 'PCM' ] ]`),
     [{ code: 'vsnd-item-not-string', at: "[ 'x' ]", message: 'xl stops reading the card here', detail: 'The 1 item after it is ignored' }]],
+  ['a PCM item that sets nothing leaves no device 0', `vsnd = [[ 'card', 'pcm', 'pcm, name=x', 'stream, type=p' ]]\n`,
+    [{ code: 'card-no-device', at: "[ 'card', 'pcm', 'pcm, name=x', 'stream, type=p' ]", severity: 'error' },
+      { code: 'item-writes-nothing', at: "'pcm'", severity: 'warning',
+        message: 'PCM 0 sets no key, so libxl writes no node for it: add a name or remove it',
+        detail: 'The guest finds no PCM 0, so the card fails to probe with -ENODEV (-19).' }]],
+  ['a STREAM item that sets nothing hides the streams after it', `vsnd = [[ 'card', 'pcm, name=a', 'stream', 'stream, type=p' ]]\n`,
+    [{ code: 'item-writes-nothing', at: "'stream'", message: 'Stream 0/0 sets no key, so libxl writes no node for it: add a type',
+      detail: 'The guest stops counting at stream 0/0 and ignores the 1 stream after it.' }]],
+  ['a last PCM item that sets nothing', guest(`[ [ 'PCM, name=a', 'STREAM, type=p', 'PCM' ] ]`),
+    [{ code: 'item-writes-nothing', at: "'PCM'", message: 'PCM 1 sets no key, so libxl writes no node for it: add a name or remove it',
+      detail: 'The guest counts 1 PCM and never sees this one.' }]],
+  ['an empty PCM between two devices', guest(`[ [ 'PCM, name=a', 'STREAM, type=p', 'PCM', 'PCM, name=c', 'STREAM, type=c' ] ]`),
+    [{ code: 'item-writes-nothing', at: "'PCM'", message: 'PCM 1 sets no key',
+      detail: 'The guest stops counting at PCM 1 and ignores the 1 PCM after it.' }]],
   ['stream before any PCM', guest(`[ [ 'STREAM, type=p' ] ]`), [{ code: 'vsnd-implicit-pcm', at: 'STREAM', severity: 'warning' }]],
   ['unsupported rate and nearest', guest(`[ [ 'CARD, sample-rates=44000;48000', ${P} ] ]`),
     [{ code: 'rate-unsupported', at: '44000', message: 'Rate "44000" is not supported and is ignored: use 44100 or 48000' }]],
@@ -56,13 +71,26 @@ const XL_CASES: [string, string, Expected[]][] = [
       { code: 'widens-parent', at: '-1', message: 'Maximum channels 4294967295 above its card\'s 2' },
       { code: 'number-base', at: '044100', message: 'reads as octal 18496' }]],
   ['a lower level widening its parent', guest(`[ [ 'CARD, sample-rates=48000', 'PCM', 'STREAM, type=p, sample-rates=44100;48000' ] ]`),
-    [{ code: 'widens-parent', at: '44100;48000', message: 'Rate 44100 not in its PCM\'s list', detail: 'xl.cfg(5) says a lower level must narrow' }]],
+    [{ code: 'widens-parent', at: '44100;48000', message: "Rate 44100 beyond its PCM's (inherited from the card): remove it",
+      detail: "Stream 0 of PCM 0 of card 0 adds rate 44100 beyond its PCM's rates (inherited from the card). The Linux frontend accepts it, but xl.cfg(5) says a lower level must narrow" }]],
+  ['widening a device that inherits its rates from the card', guest(`[ [ 'CARD, sample-rates=48000', 'PCM', 'STREAM, type=p, sample-rates=48000;96000' ] ]`),
+    [{ code: 'widens-parent', at: '48000;96000', message: "Rate 96000 beyond its PCM's (inherited from the card): remove it",
+      detail: "adds rate 96000 beyond its PCM's rates (inherited from the card). The Linux frontend accepts it" }]],
+  ['widening the default channels of a device', guest(`[ [ 'PCM, sample-formats=s16_le', 'STREAM, type=p, channels-max=6, sample-formats=s16_le;s32_le' ] ]`),
+    [{ code: 'widens-parent', at: '6', nth: 1, message: "Maximum channels 6 above its PCM's 2 (the frontend's default): lower it",
+      detail: "sets channels-max 6, above its PCM's 2 (the frontend's default). The Linux frontend accepts it" },
+      { code: 'widens-parent', at: 's16_le;s32_le', message: "Format s32_le not in its PCM's list: add it there or remove it",
+        detail: "adds format s32_le that its PCM does not list. The Linux frontend accepts it" }]],
   ['duplicate unique-id', guest(`[ [ 'PCM', 'STREAM, type=p, unique-id=a', 'STREAM, type=c, unique-id=a' ] ]`),
-    [{ code: 'unique-id-duplicate', at: 'a', nth: 2, message: 'Unique-id "a" is already used in this card', detail: 'the backend cannot tell the two streams apart' }]],
+    [{ code: 'unique-id-duplicate', at: 'a', nth: 2, severity: 'information',
+      message: 'Unique-id "a" is also used by another stream of this card',
+      detail: 'sndif.h asks for a unique id per stream, but neither the Linux frontend nor snd_be needs it: snd_be reads it as the backend device (e.g. pulse)' }]],
   ['PCM name too long', guest(`[ [ 'PCM, name=${'x'.repeat(80)}', 'STREAM, type=p' ] ]`),
     [{ code: 'pcm-name-too-long', at: 'x'.repeat(80), message: 'PCM name too long: the guest keeps only its first 79 bytes', detail: 'The name is 80 bytes' }]],
   ['more than 8 PCM devices', guest(`[ [ ${Array.from({ length: 9 }, (_, i) => `'PCM, name=d${i}', 'STREAM, type=p'`).join(', ')} ] ]`),
-    [{ code: 'too-many-devices', at: "'PCM, name=d8'" }]],
+    [{ code: 'too-many-devices', at: "'PCM, name=d8'",
+      message: 'PCM 8 is ignored: a guest without CONFIG_SND_DYNAMIC_MINORS reads 8',
+      detail: 'If the guest kernel has it, set sndif.maxPcmDevices (--max-pcm-devices) to 254.' }]],
   ['a setting assigned twice', `memory = 512\nmemory = 1024\nvsnd = [ [ ${P} ] ]\n`,
     [{ code: 'xl-duplicate-setting', at: 'memory', message: 'Setting memory is assigned again below', detail: 'xl uses only the last assignment' }]],
   ['a number above 32 bits', guest(`[ [ 'CARD, buffer-size=4294967297', ${P} ] ]`),
@@ -86,7 +114,11 @@ const XS_CASES: [string, string, Expected[]][] = [
   ['hex and signed numbers the kernel does not read', DUMP(['/channels-max = "0x4"', '/buffer-size = "-1"', ...OK_STREAM]),
     [{ code: 'number-base', at: '0x4' }, { code: 'number-negative', at: '-1' }]],
   ['a truncated value', 'name = "long\\..."\n', [{ code: 'xs-truncated', at: 'long\\...' }]],
-  ['a line that is not xenstore-ls output', 'local = ""\n domain = ""\nwhat is this\n', [{ code: 'xs-syntax', at: 'what is this' }]],
+  ['a line that is not xenstore-ls output', 'local = ""\n domain = ""\nwhat is this\n', [{ code: 'xs-syntax', at: 'what is this', severity: 'warning' }]],
+  ['a value wrapped onto the next line by a mail client', DUMP(['/sample-rates = \n"8000,48000"', ...OK_STREAM]),
+    [{ code: 'xs-joined-line', at: '/local/domain/1/device/vsnd/0/sample-rates = \n"8000,48000"', severity: 'warning',
+      message: 'Line wrapped after `=`: read joined with the next line',
+      detail: 'A mail client or terminal wrapped this line after ` = `; its value is on the next line, so both are read as one node. Rejoin them.' }]],
   ['an error line from the tool', 'xenstore-ls: xs_directory (/nonexistent): No such file or directory\n',
     [{ code: 'xs-tool-error', at: 'xenstore-ls: xs_directory (/nonexistent): No such file or directory', severity: 'information' }]],
 ];
@@ -120,4 +152,21 @@ test('every message of the shipped examples is one short sentence starting with 
     }
   }
   assert.ok(count >= 20, `only ${count} findings in the examples`);
+});
+
+const devices = (n: number) => guest(`[ [ ${Array.from({ length: n }, (_, i) => `'PCM, name=d${i}', 'STREAM, type=p'`).join(', ')} ] ]`);
+
+test('a guest kernel with CONFIG_SND_DYNAMIC_MINORS reads 254 PCM devices', () => {
+  expectFindings(devices(9), 'xl', [], { maxPcmDevices: 254 });
+  const analysis = expectFindings(devices(255), 'xl', [{ code: 'too-many-devices', at: "'PCM, name=d254'",
+    message: 'PCM 254 is ignored: a guest with CONFIG_SND_DYNAMIC_MINORS reads 254' }], { maxPcmDevices: 254 });
+  assert.equal(analysis.cards[0].devices.length, 254);
+  assert.equal(analysis.findings[0].message, 'PCM 254 is ignored: a guest with CONFIG_SND_DYNAMIC_MINORS reads 254');
+  assert.equal(analysis.findings[0].detail, "The guest's sound frontend reads at most 254 PCM devices per card (SNDRV_PCM_DEVICES) and ignores the rest.");
+});
+
+test('the Markdown report says which PCM devices the guest kernel ignores', () => {
+  const analysis = analyze(devices(9), 'xl');
+  assert.ok(resolveMarkdown(analysis, 'nine.cfg').includes('\n> ⚠️ PCM device 8 ignored: a guest without CONFIG_SND_DYNAMIC_MINORS reads 8 (setting `sndif.maxPcmDevices`)\n'));
+  assert.ok(!resolveMarkdown(analyze(devices(9), 'xl', { maxPcmDevices: 254 }), 'nine.cfg').includes('ignored'));
 });

@@ -78,15 +78,15 @@ test('syntax errors point at the token and the rest of the file is analysed', ()
   assert.deepEqual(a.xl!.file.settings.map((s) => s.name), ['b', 'd']);
 });
 
-test('an unclosed list keeps its items for analysis', () => {
+test('an unclosed vsnd list gives only the error xl reports, no finding from pieces xl never read', () => {
   const text = "vsnd = [ [ 'PCM', 'STREAM, type=x' ]\n";
   const a = analyze(text, 'xl');
-  assert.deepEqual(a.findings.map((f) => [f.rule.code, f.span.start, f.span.end]), [
-    ['vsnd-invalid-stream-type', text.indexOf('x\''), text.indexOf('x\'') + 1],
-    // xl names the last line with text, after its last token.
-    ['xl-syntax', text.length - 1, text.length - 1],
-  ]);
-  assert.equal(a.findings[1].detail, "xl: config parsing error near `': syntax error, unexpected $end, expecting ']'.");
+  // xl names the last line with text, after its last token.
+  assert.deepEqual(a.findings.map((f) => [f.rule.code, f.span.start, f.span.end]), [['xl-syntax', text.length - 1, text.length - 1]]);
+  assert.equal(a.findings[0].detail, "xl: config parsing error near `': syntax error, unexpected $end, expecting ']'.");
+  assert.deepEqual(a.cards, []);
+  // Its items are still there for completion and hover.
+  assert.equal(a.xl!.vsnd.settings.length, 1);
 });
 
 test('a missing comma between list items is reported once and bridged', () => {
@@ -109,3 +109,14 @@ test('ranges are widened so they never split a surrogate pair', () => {
   assert.deepEqual(lines.rangeOf({ start: 3, end: 3 }), { start: { line: 0, character: 2 }, end: { line: 0, character: 4 } });
   assert.deepEqual(lines.rangeOf({ start: 0, end: 3 }), { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } });
 });
+
+test('a quoted string wrapped onto the next line is one error on xl\'s line, with no hints on its pieces', () => {
+  const text = "name = \"g\"\nvsnd = [ [ 'CARD, short-name=Main, sample-rates=8000;48000,\n  sample-formats=s16_le', 'PCM, name=Main', 'STREAM, type=p' ] ]\nmemory = 512\n";
+  const a = expectFindings(text, 'xl', [{ code: 'xl-lexical', at: "'CARD, short-name=Main, sample-rates=8000;48000,\n  sample-formats=s16_le'", severity: 'error' }]);
+  assert.equal(a.findings[0].message, 'Quoted string runs onto the next line (wrapped?): join the lines');
+  assert.equal(a.findings[0].detail, "xl: config parsing error near `'CARD,': lexical error (a quoted string runs onto the next line: join the lines).");
+  assert.deepEqual(a.findings[0].fix, { kind: 'replace', title: 'Join the lines', edits: [{ span: { start: text.indexOf('\n  sample'), end: text.indexOf('sample-formats') }, text: ' ' }], preferred: false, safe: false });
+  assert.deepEqual(a.cards, []);
+  assert.deepEqual(a.xl!.file.settings.map((s) => s.name), ['name', 'vsnd', 'memory']);
+});
+

@@ -1,7 +1,7 @@
 /**
  * `sndif`: lint and resolve xl.cfg files and xenstore-ls dumps in scripts and CI, print the
  * keys libxl would write, explain a rule, or run the language server (`sndif lsp --stdio`).
- * Exit codes: 0 clean, 1 an error-severity finding (lint) or a config xl rejects (xenstore),
+ * Exit codes: 0 clean, 1 an error-severity finding (lint) or a config xl rejects (xenstore, resolve),
  * 2 usage or I/O errors.
  */
 import { resolve as resolvePath } from 'node:path';
@@ -14,6 +14,7 @@ import { Format, FORMATS, formatGithub, formatJson, formatSarif, formatText, Lin
 
 
 import { DEFAULTS, SERVER_INFO } from '../tables/defaults';
+import { isMaxPcmDevices, MaxPcmDevices } from '../tables/sndif';
 import { RULES } from '../tables/rules';
 
 const VERSION = SERVER_INFO.version;
@@ -34,13 +35,17 @@ Options:
   --stdin-filename NAME            name of the document read from -
   --exclude PATTERN                skip paths matching a gitignore-style pattern (repeatable)
   --domid N, --backend-domid N     domain ids for the XenStore paths of an xl.cfg
+  --max-pcm-devices 8|254          PCM devices per card the guest kernel reads: 8 (default),
+                                   or 254 with CONFIG_SND_DYNAMIC_MINORS
 ${COMMON}
 Exit codes: 0 no error-severity problem, 1 at least one, 2 usage or I/O error.
 `,
-  resolve: `Usage: sndif resolve [--format text|json] [--lang xl|xenstore] [--stdin-filename NAME] FILE
+  resolve: `Usage: sndif resolve [--format text|json] [--lang xl|xenstore] [--max-pcm-devices 8|254] [--stdin-filename NAME] FILE
 Print what the Linux frontend resolves for every card, PCM device and stream.
+--max-pcm-devices: PCM devices per card the guest kernel reads, 8 (default) or 254 with
+CONFIG_SND_DYNAMIC_MINORS.
 ${COMMON}
-Exit codes: 0 done, 2 usage or I/O error.
+Exit codes: 0 done, 1 xl would reject the config (said first, on stderr), 2 usage or I/O error.
 `,
   xenstore: `Usage: sndif xenstore [--domid N] [--backend-domid N] [--stdin-filename NAME] FILE.cfg
 Print the keys libxl would write for an xl.cfg, as xenstore-ls -f lines.
@@ -60,8 +65,8 @@ Run the language server (default --stdio).
 };
 
 const USAGE = `Usage:
-  sndif lint [--format text|json|sarif|github] [--lang xl|xenstore] [--exclude PATTERN] PATH...
-  sndif resolve [--format text|json] [--lang xl|xenstore] FILE
+  sndif lint [--format text|json|sarif|github] [--lang xl|xenstore] [--exclude PATTERN] [--max-pcm-devices 8|254] PATH...
+  sndif resolve [--format text|json] [--lang xl|xenstore] [--max-pcm-devices 8|254] FILE
   sndif xenstore [--domid N] [--backend-domid N] FILE.cfg
   sndif explain CODE
   sndif rules
@@ -100,11 +105,12 @@ interface Parsed {
   exclude: string[];
   domid: number;
   backendDomid: number;
+  maxPcmDevices: MaxPcmDevices;
   help: boolean;
 }
 
 function parseArgs(command: string, rest: string[]): Parsed {
-  const parsed: Parsed = { command, files: [], format: 'text', exclude: [], domid: DEFAULTS.domid, backendDomid: DEFAULTS.backendDomid, help: false };
+  const parsed: Parsed = { command, files: [], format: 'text', exclude: [], domid: DEFAULTS.domid, backendDomid: DEFAULTS.backendDomid, maxPcmDevices: DEFAULTS.maxPcmDevices, help: false };
   let optionsEnded = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -142,6 +148,12 @@ function parseArgs(command: string, rest: string[]): Parsed {
       if (!/^\d+$/.test(v) || Number(v) > 0x7fef) throw new UsageError(`${flag} takes a domain id (0–32751), not "${v}"`);
       if (flag === '--domid') parsed.domid = Number(v);
       else parsed.backendDomid = Number(v);
+    } else if (flag === '--max-pcm-devices') {
+      const v = value();
+      if (!/^\d+$/.test(v) || !isMaxPcmDevices(Number(v))) {
+        throw new UsageError(`--max-pcm-devices takes 8 (no CONFIG_SND_DYNAMIC_MINORS) or 254 (with it), not "${v}"`);
+      }
+      parsed.maxPcmDevices = Number(v) as MaxPcmDevices;
     } else {
       throw new UsageError(`unknown option ${a}`);
     }
@@ -232,8 +244,8 @@ function lsp(rest: string[], io: Io): Promise<number> {
   if (!rest.some((a) => TRANSPORTS.includes(a) || a.startsWith('--socket='))) process.argv.push('--stdio');
   // Loaded only here, so lint and resolve do not pay for the protocol libraries.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startServer } = require('../lsp/server') as typeof import('../lsp/server');
-  startServer();
+  const { startNodeServer } = require('../env/node') as typeof import('../env/node');
+  startNodeServer();
   return new Promise<number>(() => undefined);
 }
 
@@ -269,20 +281,30 @@ async function lint(args: Parsed, io: Io): Promise<number> {
 }
 
 async function resolve(args: Parsed, io: Io): Promise<number> {
-  const { analysis } = await single(args, io);
+  const { name, analysis } = await single(args, io);
+  // Said first: what follows is what the guest would get if xl accepted the config.
+  const rejection = xlRejection(analysis, name);
+  if (rejection) io.err(`sndif: xl would reject ${rejection}; below is what the rest would give the guest\n`);
   io.out(args.format === 'json' ? `${JSON.stringify(resolveJson(analysis), null, 2)}\n` : resolveText(analysis));
-  return 0;
+  return rejection ? 1 : 0;
+}
+
+/** "FILE (FILE:L:C: message)" for the first error xl would stop at, if any. */
+function xlRejection(analysis: Analysis, name: string): string | undefined {
+  if (analysis.language !== 'xl') return undefined;
+  const first = analysis.findings.find((f) => f.rule.enforcer === 'xl' && f.rule.severity === 'error');
+  if (!first) return undefined;
+  const pos = analysis.lines.positionAt(first.span.start);
+  return `${name} (${name}:${pos.line + 1}:${pos.character + 1}: ${first.message})`;
 }
 
 async function xenstore(args: Parsed, io: Io): Promise<number> {
   const { name, analysis } = await single(args, io, 'xl');
   if (analysis.language !== 'xl') throw new UsageError(`${name} is a XenStore dump; xenstore takes an xl.cfg`);
   io.out(xenstoreKeysText(analysis));
-  const rejected = analysis.findings.filter((f) => f.rule.enforcer === 'xl' && f.rule.severity === 'error');
-  if (rejected.length) {
-    const first = rejected[0];
-    const pos = analysis.lines.positionAt(first.span.start);
-    io.err(`sndif: xl would reject ${name} (${name}:${pos.line + 1}:${pos.character + 1}: ${first.message}); the keys above are what the rest would give\n`);
+  const rejection = xlRejection(analysis, name);
+  if (rejection) {
+    io.err(`sndif: xl would reject ${rejection}; the keys above are what the rest would give\n`);
     return 1;
   }
   return 0;

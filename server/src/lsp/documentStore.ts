@@ -39,6 +39,7 @@ export class DocumentStore {
       rules: { narrowingWarnings: settings.narrowingWarnings },
       disabledCodes: language === 'xenstore' ? settings.disabledRulesInDumps : [],
       maxDocumentSize: settings.maxDocumentSize,
+      maxPcmDevices: settings.maxPcmDevices,
     });
     this.cache.set(document.uri, { version: document.version, analysis });
     return analysis;

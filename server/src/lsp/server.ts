@@ -1,19 +1,18 @@
 /**
  * The language server: protocol wiring only. Every request goes to a handler in handlers/,
- * which calls the protocol-free language service. Runs over stdio (`--stdio`, also as
- * `sndif lsp --stdio`), node IPC (`--node-ipc`) or a socket, as vscode-languageserver decides
- * from the command line.
+ * which calls the protocol-free language service. The same server runs in Node and in a
+ * browser's Web Worker: it uses only vscode-languageserver's common API, and the environment
+ * layer (server/src/env/node.ts, server/src/env/browser.ts) creates the connection and says
+ * what the platform can report.
  */
 import {
   CodeActionKind,
   Connection,
-  createConnection,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from './documentStore';
 import { DEFAULT_SETTINGS, normalizeSettings, SndifSettings } from './settings';
@@ -32,14 +31,20 @@ import { SERVER_INFO } from '../tables/defaults';
 /** Pause after the last edit before diagnostics are pushed. */
 const DIAGNOSTICS_DELAY_MS = 50;
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+/** What differs between the platforms the server runs on, beyond the connection. */
+export interface ServerEnvironment {
+  /** Heap and resident memory in bytes, where the platform can tell (Node can, a Web Worker cannot). */
+  memoryUsage(): { heapUsed: number; rss: number } | undefined;
+}
+
+export function startServer(connection: Connection, environment: ServerEnvironment): Connection {
   const documents = new TextDocuments(TextDocument);
   let settings: SndifSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let clientPullsDiagnostics = false;
   const store = new DocumentStore(() => settings);
   let docsClient: RuleDocumentationClient = {};
-  const timers = new Map<string, NodeJS.Timeout>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   const guard = <T>(fallback: T, work: () => T): T => {
     try {
@@ -157,17 +162,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   // Health of the server for users and tests: open documents and memory (after a full GC when
-  // the server runs with --expose-gc).
+  // the server runs with --expose-gc; null where the platform cannot measure it).
   connection.onRequest('sndif/status', () => {
     const gc = (globalThis as { gc?: () => void }).gc;
     if (gc) gc();
-    const memory = process.memoryUsage();
-    return { documents: documents.keys().length, analyses: store.size, heapUsed: memory.heapUsed, rss: memory.rss, gcForced: gc !== undefined };
+    const memory = environment.memoryUsage();
+    return { documents: documents.keys().length, analyses: store.size, heapUsed: memory?.heapUsed ?? null, rss: memory?.rss ?? null, gcForced: gc !== undefined };
   });
 
   documents.listen(connection);
   connection.listen();
   return connection;
 }
-
-if (require.main === module) startServer();

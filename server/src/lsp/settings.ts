@@ -1,6 +1,7 @@
 /** The `sndif` settings section, as the client sends it (workspace/configuration). */
 import { RULES, type Severity } from '../tables/rules';
 import { DEFAULTS } from '../tables/defaults';
+import { isMaxPcmDevices, MaxPcmDevices } from '../tables/sndif';
 
 export interface SndifSettings {
   /** Per-rule severity overrides: `{ "widens-parent": "information", "value-blank": "off" }`. */
@@ -14,6 +15,8 @@ export interface SndifSettings {
   readonly domid: number;
   /** Characters above which only the syntax is checked. */
   readonly maxDocumentSize: number;
+  /** PCM devices the guest kernel reads per card: 8, or 254 with CONFIG_SND_DYNAMIC_MINORS. */
+  readonly maxPcmDevices: MaxPcmDevices;
 }
 
 export const DEFAULT_SETTINGS: SndifSettings = {
@@ -23,6 +26,7 @@ export const DEFAULT_SETTINGS: SndifSettings = {
   disabledRulesInDumps: [],
   domid: DEFAULTS.domid,
   maxDocumentSize: DEFAULTS.maxDocumentSize,
+  maxPcmDevices: DEFAULTS.maxPcmDevices,
 };
 
 /** `domainId`, or `domid` as older settings named it. */
@@ -47,6 +51,7 @@ export function normalizeSettings(raw: unknown): SndifSettings {
     disabledRulesInDumps: Array.isArray(r.disabledRulesInDumps) ? r.disabledRulesInDumps.filter((c): c is string => typeof c === 'string') : [],
     domid: domainId(r.domainId) ?? domainId(r.domid) ?? DEFAULT_SETTINGS.domid,
     maxDocumentSize: typeof r.maxDocumentSize === 'number' && r.maxDocumentSize > 0 ? r.maxDocumentSize : DEFAULT_SETTINGS.maxDocumentSize,
+    maxPcmDevices: isMaxPcmDevices(r.maxPcmDevices) ? r.maxPcmDevices : DEFAULT_SETTINGS.maxPcmDevices,
   };
 }
 

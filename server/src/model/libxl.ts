@@ -4,10 +4,13 @@
  * common keys; then per device i `i/name` when given and its keys; per stream j
  * `i/j/unique-id` when given, `i/j/type` when given, its keys. Rates are decimal joined by
  * `,`, formats libxl's lowercase names joined by `,`; numbers of 0 are not written.
+ * The tree holds exactly those keys: XenStore has a device or stream directory only when a key
+ * was written below it, so an item that sets nothing leaves no node (the frontend then stops
+ * counting at that index). Such items are listed in `unwritten`.
  */
 import type { Span } from '../text/lineIndex';
 import { XsNode, toBytes, CardRoot } from '../tree/xenstoreTree';
-import type { CardModel, Located, ListField, ParamsModel } from './vsndItems';
+import type { CardModel, Located, ListField, ParamsModel, PcmModel, StreamModel } from './vsndItems';
 
 export interface XenStoreWriteOptions {
   readonly domid: number;
@@ -19,9 +22,22 @@ export interface WrittenKey {
   readonly value: string;
 }
 
-export function writeCards(cards: CardModel[], options: XenStoreWriteOptions): { root: XsNode; cards: CardRoot[]; keys: WrittenKey[] } {
+/** A PCM or STREAM item that made libxl write no key, so XenStore has no node for it. */
+export type UnwrittenItem =
+  | { readonly kind: 'pcm'; readonly card: number; readonly device: number; readonly pcm: PcmModel }
+  | { readonly kind: 'stream'; readonly card: number; readonly device: number; readonly stream: number; readonly model: StreamModel };
+
+export interface WrittenCards {
+  readonly root: XsNode;
+  readonly cards: CardRoot[];
+  readonly keys: WrittenKey[];
+  readonly unwritten: UnwrittenItem[];
+}
+
+export function writeCards(cards: CardModel[], options: XenStoreWriteOptions): WrittenCards {
   const root = XsNode.root();
   const keys: WrittenKey[] = [];
+  const unwritten: UnwrittenItem[] = [];
   const roots: CardRoot[] = [];
   const d = String(options.domid);
   const b = String(options.backendDomid);
@@ -44,40 +60,54 @@ export function writeCards(cards: CardModel[], options: XenStoreWriteOptions): {
     ];
     for (const [dir, key, value] of generated) write(dir, key, value).generated = true;
 
-    const writeString = (dir: XsNode, key: string, field: Located<string> | undefined) => {
-      if (field) write(dir, key, field.value, field.span, field.keySpan, field.valueSpan);
+    const writeString = (dir: Dir, key: string, field: Located<string> | undefined) => {
+      if (field) write(dir(), key, field.value, field.span, field.keySpan, field.valueSpan);
     };
-    writeString(front, 'long-name', card.longName);
-    writeString(front, 'short-name', card.shortName);
-    writeParams(front, card.params, write);
+    const frontDir = () => front;
+    writeString(frontDir, 'long-name', card.longName);
+    writeString(frontDir, 'short-name', card.shortName);
+    writeParams(frontDir, card.params, write);
 
     card.pcms.forEach((pcm, i) => {
-      const device = front.ensure(String(i), pcm.span);
+      // Directories come into being with their first key, as in XenStore.
+      let deviceNode: XsNode | undefined;
+      const device = () => (deviceNode ??= front.ensure(String(i), pcm.span));
       writeString(device, 'name', pcm.name);
       writeParams(device, pcm.params, write);
+      const emptyStreams: UnwrittenItem[] = [];
       pcm.streams.forEach((stream, j) => {
-        const s = device.ensure(String(j), stream.span);
-        writeString(s, 'unique-id', stream.uniqueId);
-        if (stream.type) write(s, 'type', stream.type.value, stream.type.span, stream.type.keySpan, stream.type.valueSpan);
-        writeParams(s, stream.params, write);
-        s.insertAt = { kind: 'xl', offset: stream.insertAt };
+        let streamNode: XsNode | undefined;
+        const dir = () => (streamNode ??= device().ensure(String(j), stream.span));
+        writeString(dir, 'unique-id', stream.uniqueId);
+        if (stream.type) write(dir(), 'type', stream.type.value, stream.type.span, stream.type.keySpan, stream.type.valueSpan);
+        writeParams(dir, stream.params, write);
+        if (streamNode) streamNode.insertAt = { kind: 'xl', offset: stream.insertAt };
+        else emptyStreams.push({ kind: 'stream', card: index, device: i, stream: j, model: stream });
       });
-      device.insertAt = { kind: 'xl', offset: pcm.insertAt };
+      if (deviceNode) {
+        deviceNode.insertAt = { kind: 'xl', offset: pcm.insertAt };
+        unwritten.push(...emptyStreams);
+      } else {
+        unwritten.push({ kind: 'pcm', card: index, device: i, pcm });
+      }
     });
     roots.push({ node: front, domid: d, index: n, label: `card ${n}`, backend: back });
   });
-  return { root, cards: roots, keys };
+  return { root, cards: roots, keys, unwritten };
 }
+
+/** A directory that is created when the first key is written into it. */
+type Dir = () => XsNode;
 
 type Writer = (dir: XsNode, key: string, value: string, span?: Span, keySpan?: Span, valueSpan?: Span, pieces?: Span[]) => XsNode;
 
-function writeParams(dir: XsNode, params: ParamsModel, write: Writer): void {
+function writeParams(dir: Dir, params: ParamsModel, write: Writer): void {
   const list = (key: string, field: ListField<number | string> | undefined) => {
     if (!field || field.value.length === 0) return;
-    write(dir, key, field.value.map(String).join(','), field.span, field.keySpan, field.valueSpan, field.elementSpans);
+    write(dir(), key, field.value.map(String).join(','), field.span, field.keySpan, field.valueSpan, field.elementSpans);
   };
   const number = (key: string, field: Located<number> | undefined) => {
-    if (field && field.value !== 0) write(dir, key, String(field.value), field.span, field.keySpan, field.valueSpan);
+    if (field && field.value !== 0) write(dir(), key, String(field.value), field.span, field.keySpan, field.valueSpan);
   };
   list('sample-rates', params.rates);
   list('sample-formats', params.formats);

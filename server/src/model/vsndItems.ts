@@ -36,6 +36,8 @@ export interface ParamsModel {
 export interface StreamModel {
   /** The item string. */
   readonly span: Span;
+  /** Its position in the card's list (CardModel.itemSpans). */
+  readonly listIndex: number;
   /** Where a new `, key=value` goes: the end of the item's text, before the quote. */
   readonly insertAt: number;
   uniqueId?: Located<string>;
@@ -45,6 +47,7 @@ export interface StreamModel {
 
 export interface PcmModel {
   readonly span: Span;
+  readonly listIndex: number;
   readonly insertAt: number;
   /** Created by xl for a STREAM that came before any PCM. */
   readonly implicit: boolean;
@@ -56,6 +59,8 @@ export interface PcmModel {
 export interface CardModel {
   /** The card's list. */
   readonly span: Span;
+  /** The span of every value in the card's list, in order (for edits that remove items). */
+  readonly itemSpans: readonly Span[];
   readonly params: ParamsModel;
   shortName?: Located<string>;
   longName?: Located<string>;
@@ -92,6 +97,10 @@ export function modelVsnd(file: XlFile): VsndModel {
   const cards: CardModel[] = [];
   if (settings.length === 0) return { settings, cards, findings };
 
+  // A setting cut short by a syntax error stays in `settings` (completion and hover read its
+  // items) but gives no cards: xl rejects the file before reading it, so nothing the guest
+  // would make of its pieces is worth a finding.
+  if (settings.some((s) => s.value!.kind === 'list' && !(s.value as XlList).closed)) return { settings, cards, findings };
   const values = concatenated(settings);
   if (values === 'single') {
     const s = settings[settings.length - 1];
@@ -147,7 +156,7 @@ function emptyParams(): ParamsModel {
 }
 
 function modelCard(list: XlList, findings: Finding[]): CardModel {
-  const card: CardModel = { span: list.span, params: emptyParams(), pcms: [] };
+  const card: CardModel = { span: list.span, itemSpans: list.items.map((item) => item.span), params: emptyParams(), pcms: [] };
   for (let i = 0; i < list.items.length; i++) {
     const item = list.items[i];
     if (item.kind === 'list') {
@@ -157,7 +166,7 @@ function modelCard(list: XlList, findings: Finding[]): CardModel {
           `${ignored ? `The ${ignored} item${ignored === 1 ? '' : 's'} after it ${ignored === 1 ? 'is' : 'are'} ignored.` : 'Nothing follows it in the card.'}`)));
       break;
     }
-    modelItem(card, item.value, item.span, findings);
+    modelItem(card, item.value, item.span, i, findings);
   }
   return card;
 }
@@ -188,7 +197,7 @@ export function splitItem(value: MappedText): Piece[] {
   return pieces;
 }
 
-function modelItem(card: CardModel, value: MappedText, span: Span, findings: Finding[]): void {
+function modelItem(card: CardModel, value: MappedText, span: Span, listIndex: number, findings: Finding[]): void {
   const pieces = splitItem(value);
   if (pieces.length === 0) return; // strtok finds nothing: xl ignores an empty item
   const head = pieces[0];
@@ -200,18 +209,18 @@ function modelItem(card: CardModel, value: MappedText, span: Span, findings: Fin
   if (type === 'card') {
     params = card.params;
   } else if (type === 'pcm') {
-    pcm = { span, insertAt, implicit: false, params: emptyParams(), streams: [] };
+    pcm = { span, listIndex, insertAt, implicit: false, params: emptyParams(), streams: [] };
     card.pcms.push(pcm);
     params = pcm.params;
   } else if (type === 'stream') {
     if (card.pcms.length === 0) {
-      card.pcms.push({ span, insertAt, implicit: true, params: emptyParams(), streams: [] });
+      card.pcms.push({ span, listIndex, insertAt, implicit: true, params: emptyParams(), streams: [] });
       findings.push(finding(RULES.vsndImplicitPcm, head.text.span(),
         explained("STREAM before any PCM: add a 'PCM' item first to name the device",
           'xl creates PCM device 0 for the stream itself, without a name or settings of its own.')));
     }
     pcm = card.pcms[card.pcms.length - 1];
-    stream = { span, insertAt, params: emptyParams() };
+    stream = { span, listIndex, insertAt, params: emptyParams() };
     pcm.streams.push(stream);
     params = stream.params;
   } else {

@@ -1,6 +1,7 @@
 /** Human-readable figures and value descriptions shared by messages, hover, completion, inlay hints and the CLI. */
 import type { Hw } from './hw';
-import { FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, RATES } from '../tables/sndif';
+import type { ResolvedCard } from './resolve';
+import { deviceLimitCondition, FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, RATES } from '../tables/sndif';
 import { nearestNumbers } from '../model/suggest';
 
 /** Rates in Hz, as they are written in xl.cfg and XenStore (one unit everywhere). */
@@ -61,6 +62,14 @@ export function framesPerPeriod(hw: Hw): { min: number; max: number } | null {
 /** Compact one-line summary, e.g. `44100/48000 Hz · s16_le s32_le · 1–2 ch · 64 KiB`. */
 export function compactHw(hw: Hw): string {
   return `${compactRates(hw)} · ${hw.formats.join(' ')} · ${describeChannels(hw)} ch · ${kib(hw.bufferBytesMax)}`;
+}
+
+/** "PCM devices 8, 9 are past the guest's limit of 8 (…)" when the card has such devices. */
+export function deviceLimitNote(card: ResolvedCard): string | undefined {
+  const over = card.ignored.filter((i) => i.reason === 'limit').map((i) => i.node.name);
+  if (over.length === 0) return undefined;
+  const list = over.length > 4 ? `${over.slice(0, 3).join(', ')} … ${over[over.length - 1]}` : over.join(', ');
+  return `PCM device${over.length === 1 ? '' : 's'} ${list} ignored: a guest ${deviceLimitCondition(card.deviceLimit)} reads ${card.deviceLimit}`;
 }
 
 /** Hover and completion text for one sample rate as written. */

@@ -6,8 +6,9 @@
  * stream's hw. Everything is resolved even after a failure, so the editor can show it, and the
  * first failure in kernel order is the card's probe result.
  */
-import { LIMITS } from '../tables/sndif';
-import type { CardRoot, XsNode } from '../tree/xenstoreTree';
+import { DEFAULT_MAX_PCM_DEVICES, LIMITS, MaxPcmDevices } from '../tables/sndif';
+import { XsNode } from '../tree/xenstoreTree';
+import type { CardRoot } from '../tree/xenstoreTree';
 import { cString, Hw, HwSource, LevelReads, readLevel, strncasecmpEqual } from './hw';
 
 export interface ResolvedLevelBase {
@@ -62,6 +63,13 @@ export interface ResolvedCard extends ResolvedLevelBase {
   readonly ignored: IgnoredNode[];
   readonly shortName: string | undefined;
   readonly longName: string | undefined;
+  /** How many PCM devices the guest reads (SNDRV_PCM_DEVICES of its kernel). */
+  readonly deviceLimit: MaxPcmDevices;
+}
+
+export interface ResolveOptions {
+  /** SNDRV_PCM_DEVICES of the guest kernel: 8, or 254 with CONFIG_SND_DYNAMIC_MINORS. */
+  readonly maxPcmDevices?: MaxPcmDevices;
 }
 
 const ERRNO_VALUES: Record<ProbeErrno, number> = { ENODEV: 19, ENOENT: 2, EINVAL: 22 };
@@ -70,13 +78,19 @@ export function errnoText(errno: ProbeErrno): string {
   return `-${errno} (-${ERRNO_VALUES[errno]})`;
 }
 
-/** Children `0`, `1`, … while they exist, at most `limit`; the other numeric children are ignored. */
+/**
+ * Children `0`, `1`, … while they exist, at most `limit`; the other numeric children are ignored.
+ * The frontend checks existence with the index printed into `char node[3]`, so from 100 on it
+ * looks at the first two digits (`10` for 100) and then reads the full index, which may not
+ * exist: such a device reads no key of its own (a node outside the tree stands for it).
+ */
 function enumerate(node: XsNode, limit: number): { counted: XsNode[]; ignored: IgnoredNode[] } {
   const counted: XsNode[] = [];
   for (let i = 0; i < limit; i++) {
-    const child = node.child(String(i));
-    if (!child) break;
-    counted.push(child);
+    const name = String(i);
+    const probe = name.length > LIMITS.indexNameBytes ? node.child(name.slice(0, LIMITS.indexNameBytes)) : node.child(name);
+    if (!probe) break;
+    counted.push(node.child(name) ?? new XsNode(name, node, node.spanStart, node.spanStart));
   }
   // The first missing index decides why a node is ignored: past the limit with no gap before
   // it, or after a gap. Found once, so thousands of nodes stay linear.
@@ -93,10 +107,11 @@ function enumerate(node: XsNode, limit: number): { counted: XsNode[]; ignored: I
   return { counted, ignored };
 }
 
-function resolveCard(root: CardRoot): ResolvedCard {
+function resolveCard(root: CardRoot, options: ResolveOptions = {}): ResolvedCard {
+  const deviceLimit = options.maxPcmDevices ?? DEFAULT_MAX_PCM_DEVICES;
   const cardNode = root.node;
   const path = root.domid === '?' ? cardNode.path : `/local/domain/${root.domid}/device/vsnd/${root.index}`;
-  const { counted: deviceNodes, ignored } = enumerate(cardNode, LIMITS.maxDevices);
+  const { counted: deviceNodes, ignored } = enumerate(cardNode, deviceLimit);
   const card = readLevel(cardNode, 'card', null, null);
   let failure: ProbeFailure | undefined;
   if (deviceNodes.length === 0) {
@@ -162,6 +177,7 @@ function resolveCard(root: CardRoot): ResolvedCard {
     ignored,
     shortName: cardNode.child('short-name')?.value?.text,
     longName: cardNode.child('long-name')?.value?.text,
+    deviceLimit,
   };
 }
 
@@ -174,6 +190,6 @@ function truncateBytes(bytes: string, max: number): string {
   return bytes.length > max ? bytes.slice(0, max) : bytes;
 }
 
-export function resolveCards(roots: CardRoot[]): ResolvedCard[] {
-  return roots.map(resolveCard);
+export function resolveCards(roots: CardRoot[], options: ResolveOptions = {}): ResolvedCard[] {
+  return roots.map((root) => resolveCard(root, options));
 }

@@ -2,7 +2,9 @@
  * The rule registry: every rule group beyond the parsers' and the vsnd model's own findings,
  * in a fixed order, and which of them run on which language. analyze() asks only this file.
  */
-import type { Finding } from '../tables/rules';
+import { Finding, RULES } from '../tables/rules';
+import type { Span } from '../text/lineIndex';
+import type { UnwrittenItem } from '../model/libxl';
 import type { XlFile } from '../syntax/xl/ast';
 import type { VsndModel } from '../model/vsndItems';
 import type { ResolvedCard } from '../resolver/resolve';
@@ -15,6 +17,7 @@ import { widensParentRules } from './validation/widensParent';
 import { uniqueIdRules } from './validation/uniqueIds';
 import { unknownKeyRules } from './validation/unknownKeys';
 import { duplicateSettingRules } from './validation/xlSettings';
+import { unwrittenItemRules } from './validation/unwrittenItems';
 export { documentTooLarge } from './validation/documentSize';
 
 /** Rules over the resolved cards: the same for both languages. */
@@ -42,13 +45,26 @@ function validateCards(language: RuleContext['language'], input: CardsInput): Fi
   return RESOLVER_RULES.flatMap((rule) => rule(ctx));
 }
 
-/** The rules of an xl.cfg: its settings, then the cards xl would write. */
-export function validateXl(file: XlFile, vsnd: VsndModel, input: CardsInput): Finding[] {
-  const rejectedTypes = vsnd.findings.filter((f) => f.rule.code === 'vsnd-invalid-stream-type');
-  // xl stops at an invalid type before the guest could miss it: report only xl's error.
-  const resolverFindings = validateCards('xl', input)
-    .filter((f) => f.rule.code !== 'stream-type-missing' || !rejectedTypes.some((r) => r.span.start >= f.span.start && r.span.end <= f.span.end));
+/** The rules of an xl.cfg: its settings, then the cards xl would write and the items that wrote nothing. */
+export function validateXl(file: XlFile, vsnd: VsndModel, unwritten: readonly UnwrittenItem[], input: CardsInput): Finding[] {
+  const rejected = vsnd.findings.filter((f) => f.rule.enforcer === 'xl' && f.rule.severity === 'error').map((f) => f.span);
+  const resolverFindings = [
+    ...validateCards('xl', input),
+    ...unwrittenItemRules(unwritten, vsnd.cards, input.cards, rejected),
+  ].filter((f) => !leftUnwrittenByXlError(f, vsnd, rejected));
   return [...duplicateSettingRules(file), ...resolverFindings];
+}
+
+/**
+ * xl stops at an error inside an item before the guest could miss what it leaves unwritten:
+ * a stream without type or a card without device because of it is xl's error alone.
+ */
+function leftUnwrittenByXlError(f: Finding, vsnd: VsndModel, rejected: readonly Span[]): boolean {
+  const within = (from: number, to: number) => rejected.some((r) => r.start >= from && r.end <= to);
+  if (f.rule.code === RULES.streamTypeMissing.code) return within(f.span.start, f.span.end);
+  if (f.rule.code !== RULES.cardNoDevice.code) return false;
+  const card = vsnd.cards.find((c) => c.span.start === f.span.start && c.span.end === f.span.end);
+  return card !== undefined && card.pcms.length > 0 && within(card.pcms[0].span.start, card.span.end);
 }
 
 /** The rules of a XenStore dump: its cards as the frontend reads them. */

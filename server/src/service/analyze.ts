@@ -18,6 +18,7 @@ import type { RuleOptions } from '../rules/context';
 import { documentTooLarge, validateDump, validateXl } from '../rules/validate';
 import { applySuppressions } from '../rules/suppression';
 import type { SndifLanguage } from './language';
+import type { MaxPcmDevices } from '../tables/sndif';
 
 export interface AnalyzeOptions {
   /** Guest domain id for the libxl model (default 1). */
@@ -28,6 +29,8 @@ export interface AnalyzeOptions {
   readonly disabledCodes?: readonly string[];
   /** Report everything, whatever `# sndif-disable` comments say (conformance tests). */
   readonly ignoreSuppressions?: boolean;
+  /** SNDRV_PCM_DEVICES of the guest kernel: 8 (default) or 254 with CONFIG_SND_DYNAMIC_MINORS. */
+  readonly maxPcmDevices?: MaxPcmDevices;
   /** Above this many characters only the syntax is checked (default 64 MB). */
   readonly maxDocumentSize?: number;
 }
@@ -62,12 +65,12 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
     const file = parseXl(text);
     const vsnd = modelVsnd(file);
     const written = writeCards(vsnd.cards, { domid: options.domid ?? DEFAULTS.domid, backendDomid: options.backendDomid ?? DEFAULTS.backendDomid });
-    cards = resolveCards(written.cards);
+    cards = resolveCards(written.cards, options);
     xl = { file, vsnd, root: written.root, keys: written.keys };
-    findings = [...file.findings, ...vsnd.findings, ...validateXl(file, vsnd, { cards, sourceText: text, options: options.rules })];
+    findings = [...file.findings, ...vsnd.findings, ...validateXl(file, vsnd, written.unwritten, { cards, sourceText: text, options: options.rules })];
   } else {
     dump = parseXenStoreDump(text);
-    cards = resolveCards(dumpCards(dump));
+    cards = resolveCards(dumpCards(dump), options);
     findings = [...dump.findings, ...validateDump({ cards, sourceText: text, options: options.rules })];
   }
   const comments = xl ? xl.file.comments : dump!.comments;

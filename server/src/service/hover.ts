@@ -5,8 +5,9 @@ import { Span, spanContains } from '../text/lineIndex';
 import type { Enforcer, Finding } from '../tables/rules';
 import type { Hw, HwSource, Provenance } from '../resolver/hw';
 import { errnoText } from '../resolver/resolve';
+import { unreadLines } from './report';
 import { FORMAT_BY_NAME, KEY_BY_NAME } from '../tables/sndif';
-import { compactHw, describeChannels, describeFormats, describeRates, formatMarkdown, framesPerPeriod, longestBufferMs, rateMarkdown, widestBits } from '../resolver/describe';
+import { compactHw, describeChannels, describeFormats, describeRates, deviceLimitNote, formatMarkdown, framesPerPeriod, longestBufferMs, rateMarkdown, widestBits } from '../resolver/describe';
 import { cardName, deviceName, levelWord, streamName } from '../resolver/names';
 import { capitalize } from '../text/words';
 
@@ -128,7 +129,11 @@ export function levelMarkdown(analysis: Analysis, ref: LevelRef, uri: string): s
   const probe = ref.card.probe.ok
     ? ''
     : `\n\n**The guest's card fails to probe:** ${errnoText(ref.card.probe.errno)}: ${ref.card.probe.message}`;
-  return `${levelTitle(ref)}${probe}\n\n${hwTable(analysis, uri, level.hw, level.source)}\n\n${derivedLine(level.hw)}`;
+  const limit = !ref.device ? deviceLimitNote(ref.card) : undefined;
+  const unread = unreadLines(analysis, level.node);
+  const limitLine = (limit ? `\n\n${limit} (setting \`sndif.maxPcmDevices\`)` : '')
+    + (unread.length ? `\n\n**Not read:** ${unread.join(', ')} of this ${ref.stream ? 'stream' : ref.device ? 'PCM' : 'card'} could not be read; its value is not used` : '');
+  return `${levelTitle(ref)}${probe}${limitLine}\n\n${hwTable(analysis, uri, level.hw, level.source)}\n\n${derivedLine(level.hw)}`;
 }
 
 function keyMarkdown(analysis: Analysis, key: string, target: Partial<LevelRef> & { node?: { path: string } }): string | undefined {

@@ -4,7 +4,8 @@ import type { Hw, HwSource } from '../resolver/hw';
 import type { ResolvedCard, ResolvedStream } from '../resolver/resolve';
 import { errnoText } from '../resolver/resolve';
 import { fromBytes } from '../tree/xenstoreTree';
-import { compactHw, describeChannels, describeFormats, describeRates, kib, longestBufferMs } from '../resolver/describe';
+import type { XsNode } from '../tree/xenstoreTree';
+import { compactHw, describeChannels, describeFormats, describeRates, deviceLimitNote, kib, longestBufferMs } from '../resolver/describe';
 import { cardName, deviceName, levelWord, streamName } from '../resolver/names';
 import { capitalize } from '../text/words';
 import type { Level } from '../tables/sndif';
@@ -103,6 +104,17 @@ export function probeText(card: ResolvedCard): string {
   return card.probe.ok ? 'probes' : `FAILS to probe: ${errnoText(card.probe.errno)}: ${card.probe.message}`;
 }
 
+/** "line 4 (sample-formats)" for each dump line listed in this directory that could not be read. */
+export function unreadLines(analysis: Analysis, node: XsNode): string[] {
+  return (analysis.dump?.unreadable ?? []).filter((u) => u.parent === node)
+    .map((u) => `line ${analysis.lines.positionAt(u.span.start).line + 1}${u.name ? ` (${u.name})` : ''}`);
+}
+
+function unreadNote(analysis: Analysis, node: XsNode, indent: string): string[] {
+  const lines = unreadLines(analysis, node);
+  return lines.length ? [`${indent}unread    ${lines.join(', ')}: could not be read, so not used`] : [];
+}
+
 export function resolveText(analysis: Analysis): string {
   if (analysis.cards.length === 0) return 'No vsnd card found.\n';
   const out: string[] = [];
@@ -111,11 +123,16 @@ export function resolveText(analysis: Analysis): string {
     out.push(`${capitalize(cardName(card))}${long}  ${card.path}`);
     out.push(`  probe     ${probeText(card)}`);
     out.push(...hwLines(card.hw, card.source, '  '));
+    out.push(...unreadNote(analysis, card.node, '  '));
+    const limit = deviceLimitNote(card);
+    if (limit) out.push(`  limit     ${limit}`);
     for (const device of card.devices) {
       out.push(`  ${deviceName(device)}: ${compactHw(device.hw)}`);
+      out.push(...unreadNote(analysis, device.node, '    '));
       for (const stream of device.streams) {
         out.push(`    ${streamName(stream)} ${typeName(stream)}`);
         out.push(...hwLines(stream.hw, stream.source, '      '));
+        out.push(...unreadNote(analysis, stream.node, '      '));
       }
     }
     out.push('');
@@ -142,6 +159,16 @@ export function resolveMarkdown(analysis: Analysis, title: string): string {
     out.push(card.probe.ok
       ? `✅ **Probes** · \`${card.path}\``
       : `> ❌ **Fails to probe** with ${errnoText(card.probe.errno)}: ${cell(card.probe.message)}`, '');
+    const limit = deviceLimitNote(card);
+    if (limit) out.push(`> ⚠️ ${limit} (setting \`sndif.maxPcmDevices\`)`, '');
+    const unread = [
+      ...unreadLines(analysis, card.node).map((l) => `${l} of ${cardName(card)}`),
+      ...card.devices.flatMap((d) => [
+        ...unreadLines(analysis, d.node).map((l) => `${l} of ${deviceName(d)}`),
+        ...d.streams.flatMap((s) => unreadLines(analysis, s.node).map((l) => `${l} of ${streamName(s)}`)),
+      ]),
+    ];
+    if (unread.length) out.push(`> **Not read:** ${cell(unread.join(', '))}: could not be read, so not used`, '');
     out.push('| | direction | rates | formats | channels | buffer | full buffer holds |');
     out.push('|:--|:--|:--|:--|:--|:--|:--|');
     const row = (own: Level, name: string, direction: string, hw: Hw, source: HwSource) => {

@@ -3,6 +3,8 @@
  * package.json's `contributes.configuration` repeats them for VS Code's settings editor;
  * test/unit/defaults.test.ts keeps the two equal.
  */
+import { DEFAULT_MAX_PCM_DEVICES } from './sndif';
+
 export const DEFAULTS = {
   /** Guest domain id for the XenStore paths of an xl.cfg (xl's usual first guest). */
   domid: 1,
@@ -12,6 +14,8 @@ export const DEFAULTS = {
   maxDocumentSize: 64 * 1024 * 1024,
   narrowingWarnings: true,
   inlayHints: true,
+  /** PCM devices the guest reads per card: 8 without CONFIG_SND_DYNAMIC_MINORS (the Kconfig default). */
+  maxPcmDevices: DEFAULT_MAX_PCM_DEVICES,
 } as const;
 
 /** What the language server tells clients in `serverInfo`; equal to package.json's version (tested). */

@@ -245,9 +245,9 @@ export const RULE_DOCS: Readonly<Record<RuleCode, RuleDoc>> = {
     sources: [FRONT_CFG + ' (`cfg_read_pcm_hw`)', 'Linux `sound/xen/xen_snd_front_alsa.c` (period limits)'],
   },
   'too-many-devices': {
-    happens: 'The guest\'s frontend reads at most `SNDRV_PCM_DEVICES` PCM devices per card: 8 on a kernel without `CONFIG_SND_DYNAMIC_MINORS`. Devices past the limit are silently ignored.',
+    happens: 'The guest\'s frontend reads at most `SNDRV_PCM_DEVICES` PCM devices per card: 8 on a kernel without `CONFIG_SND_DYNAMIC_MINORS`, 254 (`SNDRV_OS_MINORS - 2`) with it (Debian and Ubuntu kernels). Devices past the limit are silently ignored. The setting `sndif.maxPcmDevices` (CLI `--max-pcm-devices`) tells this tool which kernel the guest runs.',
     example: xl(card('CARD, short-name=Main', ...Array.from({ length: 9 }, (_, i) => `PCM, name=D${i}', 'STREAM, type=p`))),
-    fix: 'Use at most 8 PCM devices per card, or add a second card.',
+    fix: 'Use at most 8 PCM devices per card, or add a second card; with a guest kernel that sets `CONFIG_SND_DYNAMIC_MINORS`, set `sndif.maxPcmDevices` to 254.',
     sources: [FRONT_CFG + ' (`xen_snd_front_cfg_card`)', 'Linux `include/sound/pcm.h` (`SNDRV_PCM_DEVICES`)'],
   },
   'too-many-streams': {
@@ -255,6 +255,18 @@ export const RULE_DOCS: Readonly<Record<RuleCode, RuleDoc>> = {
     example: xl(card('CARD, short-name=Main', 'PCM, name=Media', ...Array.from({ length: 9 }, (_, i) => `STREAM, unique-id=s${i}, type=p`))),
     fix: 'Use at most 8 streams per PCM device, or add another device.',
     sources: [FRONT_CFG + ' (`cfg_device`)', 'Linux `sound/xen/xen_snd_front_cfg.h` (`VSND_MAX_STREAM`)'],
+  },
+  'item-writes-nothing': {
+    happens: 'libxl writes a PCM device\'s or a stream\'s keys only when it has some, so an item that sets nothing leaves no XenStore node at its index. The guest\'s frontend counts devices and streams up to the first missing index: it never sees this item nor any after it (no device 0 at all: the card fails to probe with -ENODEV).',
+    example: xl(card('CARD, short-name=Main', 'PCM, name=Media', 'STREAM', 'STREAM, unique-id=out, type=p')),
+    fix: 'Give the item a key (`name=` for a PCM, `type=p` or `type=c` for a STREAM), or remove it.',
+    sources: [LIBXL_VSND + ' (`libxl__set_xenstore_vsnd`)', FRONT_CFG + ' (`xen_snd_front_cfg_card`, `cfg_device`)'],
+  },
+  'xs-joined-line': {
+    happens: 'A mail client or terminal wrapped a `xenstore-ls` line after ` = `, so the value sits on the next line. This tool reads the two lines as one and says so.',
+    example: dump(`${D}/sample-rates = \n"8000,48000"\n${D}/0/0/type = "p"\n`),
+    fix: 'Paste the listing unwrapped (attach it as a file, or send it as plain text without format=flowed).',
+    sources: [XENSTORE_LS],
   },
   'index-gap': {
     happens: 'The guest\'s frontend counts devices and streams `0/`, `1/`, ... and stops at the first missing index: anything after a gap is silently ignored.',
@@ -281,7 +293,7 @@ export const RULE_DOCS: Readonly<Record<RuleCode, RuleDoc>> = {
     sources: [FRONT_CFG + ' (`cfg_device`)', 'Linux `sound/xen/xen_snd_front_cfg.h` (`name[80]`)'],
   },
   'xs-syntax': {
-    happens: 'A line that `xenstore-ls` never prints (not `name = "value"`, not a full path): this tool cannot place it in the tree and skips it.',
+    happens: 'A line that `xenstore-ls` never prints (not `name = "value"`, not a full path): this tool cannot place it in the tree and skips it. A damaged listing does not change what the guest does, so this is a warning; `sndif resolve` and hover name the lines of a card, device or stream that could not be read.',
     example: dump(`${D}/short-name = "Main"\nthis is not a xenstore line\n`),
     fix: 'Paste the output of `xenstore-ls -f` unchanged, or remove the line.',
     sources: [XENSTORE_LS],

@@ -182,8 +182,13 @@ export const LIMITS = {
   rateNameLength: 11,
   /** XENSND_SAMPLE_FORMAT_MAX_LEN (P). */
   formatNameLength: 24,
-  /** SNDRV_PCM_DEVICES (K). */
+  /**
+   * SNDRV_PCM_DEVICES (K, include/sound/pcm.h) without CONFIG_SND_DYNAMIC_MINORS, the Kconfig
+   * default; the guest's limit is a setting (PCM_DEVICE_LIMITS).
+   */
   maxDevices: 8,
+  /** The frontend formats each index into `char node[3]`: indices from 100 on are cut to 2 digits. */
+  indexNameBytes: 2,
   /** VSND_MAX_STREAM (K). */
   maxStreams: 8,
   /** sizeof(pcm_instance->name) - 1 (K: strlcpy into char[80]). */
@@ -208,3 +213,19 @@ export const HW_DEFAULTS = {
   periodsMax: 1024,
 } as const;
 
+/**
+ * How many PCM devices the guest's frontend reads per card: SNDRV_PCM_DEVICES, 8 without
+ * CONFIG_SND_DYNAMIC_MINORS, SNDRV_OS_MINORS - 2 = 254 with it (Debian and Ubuntu kernels set it).
+ */
+export const PCM_DEVICE_LIMITS = [8, 254] as const;
+export type MaxPcmDevices = (typeof PCM_DEVICE_LIMITS)[number];
+export const DEFAULT_MAX_PCM_DEVICES: MaxPcmDevices = 8;
+
+/** The kernel option behind a device limit, for messages. */
+export function deviceLimitCondition(limit: MaxPcmDevices): string {
+  return limit === 8 ? 'without CONFIG_SND_DYNAMIC_MINORS' : 'with CONFIG_SND_DYNAMIC_MINORS';
+}
+
+export function isMaxPcmDevices(n: unknown): n is MaxPcmDevices {
+  return PCM_DEVICE_LIMITS.includes(n as MaxPcmDevices);
+}

@@ -1,7 +1,7 @@
 /** Clamps and limits the frontend applies silently. */
-import { explained, finding, Finding, RULES } from '../../tables/rules';
+import { explained, Explained, finding, Finding, RULES } from '../../tables/rules';
 import { RuleContext, valueSpan } from '../context';
-import { LIMITS } from '../../tables/sndif';
+import { deviceLimitCondition, LIMITS, MaxPcmDevices } from '../../tables/sndif';
 import type { XsNode } from '../../tree/xenstoreTree';
 import type { IgnoredNode } from '../../resolver/resolve';
 import { fromBytes } from '../../tree/xenstoreTree';
@@ -35,9 +35,9 @@ export function limitRules(ctx: RuleContext): Finding[] {
     }
   }
   for (const card of ctx.cards) {
-    ignoredNodes(card.ignored, 'device', LIMITS.maxDevices, out);
+    ignoredNodes(ctx, card.ignored, 'device', card.deviceLimit, out);
     for (const device of card.devices) {
-      ignoredNodes(device.ignored, 'stream', LIMITS.maxStreams, out);
+      ignoredNodes(ctx, device.ignored, 'stream', LIMITS.maxStreams, out);
       const nameNode = device.nameNode;
       const raw = nameNode?.value?.text;
       if (nameNode?.value && raw && raw.length > LIMITS.pcmNameBytes) {
@@ -50,17 +50,28 @@ export function limitRules(ctx: RuleContext): Finding[] {
   return out;
 }
 
-function ignoredNodes(nodes: IgnoredNode[], what: 'device' | 'stream', limit: number, out: Finding[]): void {
+function ignoredNodes(ctx: RuleContext, nodes: IgnoredNode[], what: 'device' | 'stream', limit: MaxPcmDevices | number, out: Finding[]): void {
   for (const { node, reason } of nodes) {
-    if (reason === 'limit') {
-      out.push(finding(what === 'device' ? RULES.tooManyDevices : RULES.tooManyStreams, node.keySpan,
-        `${what === 'device' ? 'PCM device' : 'Stream'} ${node.name} is past the frontend's limit of ${limit} ${what}s and is ignored`));
+    // In an xl.cfg a gap is an item that wrote nothing; item-writes-nothing explains it there.
+    if (reason === 'gap' && ctx.language === 'xl') continue;
+    if (reason === 'limit' && what === 'device') {
+      out.push(finding(RULES.tooManyDevices, node.keySpan, tooManyDevicesMessage(node.name, limit as MaxPcmDevices)));
+    } else if (reason === 'limit') {
+      out.push(finding(RULES.tooManyStreams, node.keySpan,
+        `Stream ${node.name} is past the frontend's limit of ${limit} streams and is ignored`));
     } else {
       out.push(finding(RULES.indexGap, node.keySpan,
         explained(`${what === 'device' ? 'PCM device' : 'Stream'} ${node.name} follows a gap in the indices and is ignored: renumber it`,
           'The frontend counts devices and streams from 0 and stops at the first missing index.')));
     }
   }
+}
+
+/** Names the kernel option behind the limit either way, and the setting that models it. */
+function tooManyDevicesMessage(name: string, limit: MaxPcmDevices): Explained {
+  const hint = limit === 8 ? ' If the guest kernel has it, set sndif.maxPcmDevices (--max-pcm-devices) to 254.' : '';
+  return explained(`PCM ${name} is ignored: a guest ${deviceLimitCondition(limit)} reads ${limit}`,
+    `The guest's sound frontend reads at most ${limit} PCM devices per card (SNDRV_PCM_DEVICES) and ignores the rest.${hint}`);
 }
 
 /** The document text of a node's value, for edits that move values around. */

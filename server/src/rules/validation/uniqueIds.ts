@@ -1,4 +1,9 @@
-/** Two streams of one card with the same unique-id: the backend cannot tell them apart. */
+/**
+ * Two streams of one card with the same unique-id. sndif.h asks for a unique id per stream, but
+ * the Linux frontend never reads it and snd_be (the only public backend) reads it as the backend
+ * device (`pulse`, `alsa<hw:0;0>`), which several streams may share; xen-troops configs repeat
+ * `pulse`. So: information, and renaming is offered but never applied by fix-all.
+ */
 import { explained, finding, Finding, replaceFix, RULES } from '../../tables/rules';
 import { RuleContext, valueSpan } from '../context';
 import type { XsNode } from '../../tree/xenstoreTree';
@@ -24,9 +29,9 @@ export function uniqueIdRules(ctx: RuleContext): Finding[] {
         const fresh = freshId(stream.uniqueId, all);
         all.add(fresh);
         out.push(finding(RULES.uniqueIdDuplicate, valueSpan(node),
-          explained(`Unique-id ${quote(fromBytes(stream.uniqueId))} is already used in this card: choose another`,
-            `Another stream of ${cardName(card)} has this unique-id: the backend cannot tell the two streams apart.`),
-          replaceFix(`Change to ${fresh}`, valueSpan(node), fresh, true),
+          explained(`Unique-id ${quote(fromBytes(stream.uniqueId))} is also used by another stream of this card`,
+            `Another stream of ${cardName(card)} has this unique-id. sndif.h asks for a unique id per stream, but neither the Linux frontend nor snd_be needs it: snd_be reads it as the backend device (e.g. pulse), which several streams may share.`),
+          replaceFix(`Change to ${fresh}`, valueSpan(node), fresh, false),
           [{ span: valueSpan(first), message: 'first use of this unique-id' }]));
       }
     }

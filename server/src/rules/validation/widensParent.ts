@@ -6,6 +6,8 @@
 import { explained, finding, Finding, RULES } from '../../tables/rules';
 import { RuleContext, valueSpan } from '../context';
 import { capitalize } from '../../text/words';
+import { levelWord } from '../../resolver/names';
+import type { Provenance } from '../../resolver/hw';
 
 export function widensParentRules(ctx: RuleContext): Finding[] {
   if (!ctx.options.narrowingWarnings) return [];
@@ -14,33 +16,59 @@ export function widensParentRules(ctx: RuleContext): Finding[] {
     if (!parent) continue;
     const hw = resolved.hw;
     const up = parent.hw;
-    const parentName = level === 'stream' ? 'PCM' : 'card';
-    const why = (what: string) => explained(what, `${capitalize(label)}: the Linux frontend accepts it, but xl.cfg(5) says a lower level must narrow its parent's range (setting sndif.narrowingWarnings).`);
+    const parentLevel = level === 'stream' ? 'device' : 'card';
+    const parentName = levelWord(parentLevel);
+    // Where the parent's value comes from when the parent does not set it itself: the fix is then
+    // at the level that does (or in this value), not in a list the parent never wrote.
+    const from = (p: Provenance) => p.level === parentLevel ? ''
+      : p.level === 'default' ? " (the frontend's default)" : ` (inherited from the ${levelWord(p.level)})`;
+    // The short message says what and where from; the detail keeps every value and the rule's why.
+    const say = (what: string, p: Provenance, action: string, full: string) => explained(
+      `${what}${from(p)}: ${action}`,
+      `${capitalize(label)} ${full}${from(p)}. The Linux frontend accepts it, but xl.cfg(5) says a lower level must narrow its parent's range (setting sndif.narrowingWarnings).`);
+    const them = (n: number) => n > 1 ? 'them' : 'it';
     const r = resolved.reads;
+    const src = parent.source;
     if (r.rates?.applied && !up.continuous) {
       const extra = hw.rates.filter((x) => !up.rates.includes(x));
-      if (extra.length) out.push(finding(RULES.widensParent, valueSpan(r.rates.node),
-        why(`Rate${extra.length > 1 ? 's' : ''} ${few(extra)} not in its ${parentName}'s list: add ${extra.length > 1 ? 'them' : 'it'} there or remove ${extra.length > 1 ? 'them' : 'it'}`)));
+      const rates = `rate${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`;
+      if (extra.length) out.push(finding(RULES.widensParent, valueSpan(r.rates.node), src.rates.level === parentLevel
+        ? say(`Rate${extra.length > 1 ? 's' : ''} ${few(extra)} not in its ${parentName}'s list`, src.rates,
+          `add ${them(extra.length)} there or remove ${them(extra.length)}`, `adds ${rates} that its ${parentName} does not list`)
+        : say(`Rate${extra.length > 1 ? 's' : ''} ${few(extra)} beyond its ${parentName}'s`, src.rates,
+          `remove ${them(extra.length)}`, `adds ${rates} beyond its ${parentName}'s rates`)));
     } else if (r.rates?.applied && up.continuous && (hw.rateMin < up.rateMin || hw.rateMax > up.rateMax)) {
       out.push(finding(RULES.widensParent, valueSpan(r.rates.node),
-        why(`Rates outside its ${parentName}'s ${up.rateMin}–${up.rateMax} Hz: narrow them or widen the ${parentName}'s`)));
+        say(`Rates outside its ${parentName}'s ${up.rateMin}–${up.rateMax} Hz`, src.rates,
+          from(src.rates) ? 'narrow them' : `narrow them or widen the ${parentName}'s`,
+          `allows rates outside its ${parentName}'s ${up.rateMin}–${up.rateMax} Hz`)));
     }
     if (r.formats?.applied) {
       const extra = hw.formats.filter((f) => !up.formats.includes(f));
-      if (extra.length) out.push(finding(RULES.widensParent, valueSpan(r.formats.node),
-        why(`Format${extra.length > 1 ? 's' : ''} ${few(extra)} not in its ${parentName}'s list: add ${extra.length > 1 ? 'them' : 'it'} there or remove ${extra.length > 1 ? 'them' : 'it'}`)));
+      const formats = `format${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`;
+      if (extra.length) out.push(finding(RULES.widensParent, valueSpan(r.formats.node), src.formats.level === parentLevel
+        ? say(`Format${extra.length > 1 ? 's' : ''} ${few(extra)} not in its ${parentName}'s list`, src.formats,
+          `add ${them(extra.length)} there or remove ${them(extra.length)}`, `adds ${formats} that its ${parentName} does not list`)
+        : say(`Format${extra.length > 1 ? 's' : ''} ${few(extra)} beyond its ${parentName}'s`, src.formats,
+          `remove ${them(extra.length)}`, `adds ${formats} beyond its ${parentName}'s formats`)));
     }
     if (r.channelsMin && r.channelsMin.result.value !== 0 && hw.channelsMin < up.channelsMin) {
       out.push(finding(RULES.widensParent, valueSpan(r.channelsMin.node),
-        why(`Minimum channels ${hw.channelsMin} below its ${parentName}'s ${up.channelsMin}: raise it or lower the ${parentName}'s`)));
+        say(`Minimum channels ${hw.channelsMin} below its ${parentName}'s ${up.channelsMin}`, src.channelsMin,
+          from(src.channelsMin) ? 'raise it' : `raise it or lower the ${parentName}'s`,
+          `sets channels-min ${hw.channelsMin}, below its ${parentName}'s ${up.channelsMin}`)));
     }
     if (r.channelsMax && r.channelsMax.result.value !== 0 && hw.channelsMax > up.channelsMax) {
       out.push(finding(RULES.widensParent, valueSpan(r.channelsMax.node),
-        why(`Maximum channels ${hw.channelsMax} above its ${parentName}'s ${up.channelsMax}: lower it or raise the ${parentName}'s`)));
+        say(`Maximum channels ${hw.channelsMax} above its ${parentName}'s ${up.channelsMax}`, src.channelsMax,
+          from(src.channelsMax) ? 'lower it' : `lower it or raise the ${parentName}'s`,
+          `sets channels-max ${hw.channelsMax}, above its ${parentName}'s ${up.channelsMax}`)));
     }
     if (r.bufferSize && r.bufferSize.result.value !== 0 && hw.bufferBytesMax > up.bufferBytesMax) {
       out.push(finding(RULES.widensParent, valueSpan(r.bufferSize.node),
-        why(`Buffer ${hw.bufferBytesMax} bytes above its ${parentName}'s ${up.bufferBytesMax}: lower it or raise the ${parentName}'s`)));
+        say(`Buffer ${hw.bufferBytesMax} bytes above its ${parentName}'s ${up.bufferBytesMax}`, src.bufferBytes,
+          from(src.bufferBytes) ? 'lower it' : `lower it or raise the ${parentName}'s`,
+          `sets buffer-size ${hw.bufferBytesMax}, above its ${parentName}'s ${up.bufferBytesMax}`)));
     }
   }
   return out;

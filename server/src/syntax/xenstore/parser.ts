@@ -15,7 +15,7 @@
 import type { Span } from '../../text/lineIndex';
 import { MappedText } from '../../text/mappedText';
 import { explained, finding, Finding, RULES } from '../../tables/rules';
-import { XsNode } from '../../tree/xenstoreTree';
+import { toBytes, XsNode } from '../../tree/xenstoreTree';
 
 export type DumpForm = 'plain' | 'full' | 'mixed' | 'empty';
 
@@ -31,6 +31,16 @@ export interface XsDump {
   readonly lineCount: number;
   /** True when the listing had no path prefix and its place in XenStore was inferred. */
   readonly relative: boolean;
+  /** Lines that could not be read, with the directory they were listed in when known. */
+  readonly unreadable: UnreadableLine[];
+}
+
+export interface UnreadableLine {
+  readonly span: Span;
+  /** The directory the line sits in (plain form: from its indentation; -f: from its path). */
+  readonly parent: XsNode | undefined;
+  /** The key or node name it seems to be about, when one can be made out. */
+  readonly name: string | undefined;
 }
 
 const ROOT_CHILDREN = new Set(['local', 'tool', 'vm', 'libxl', '@introduceDomain', '@releaseDomain']);
@@ -73,6 +83,9 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
   const stack: string[] = [];
   const nodes: (XsNode | undefined)[] = [];
   let top = 0; // entries of stack/nodes in use: the current path
+  // An excerpt cut out of a plain listing keeps its indentation: depths count from its first line.
+  let baseDepth: number | undefined;
+  const unreadable: UnreadableLine[] = [];
   let lineCount = 0;
   const ambiguous: { node: XsNode; line: ParsedLine }[] = [];
   const cutWidths = new Set<number>();
@@ -103,12 +116,26 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
         explained('Error printed by xenstore-ls, not a node', `xenstore-ls printed: ${text.slice(lineStart, end)}`)));
       continue;
     }
-    const line = parseLine(text, lineStart, end);
+    let line = parseLine(text, lineStart, end);
+    if (typeof line === 'string') {
+      // A mail client or terminal wrapped the line after ` = `: the value is on the next line.
+      const wrapped = wrappedValue(text, lineStart, end, pos);
+      if (wrapped) {
+        findings.push(finding(RULES.xsJoinedLine, { start: lineStart, end: wrapped.end },
+          explained('Line wrapped after `=`: read joined with the next line',
+            'A mail client or terminal wrapped this line after ` = `; its value is on the next line, so both are read as one node. Rejoin them.')));
+        line = wrapped.line;
+        end = wrapped.end;
+        pos = wrapped.next;
+        lineCount++;
+      }
+    }
     if (typeof line === 'string') {
       const raw = text.slice(lineStart, Math.min(end, lineStart + 200));
       // A pasted shell prompt with the command is not a node, nor an error.
       if (/^\S*[$#] /.test(raw) && raw.includes('xenstore')) continue;
       findings.push(finding(RULES.xsSyntax, { start: lineStart, end }, line));
+      unreadable.push(unreadableLine(text, lineStart, end, root, baseDepth === undefined ? undefined : nodes, top, baseDepth ?? 0));
       continue;
     }
     if (line.perms) sawPerms = true;
@@ -119,6 +146,15 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
     }
     sawPlain = true;
     const name = text.slice(line.nameStart, line.nameEnd);
+    baseDepth ??= line.depth;
+    if (line.depth < baseDepth) {
+      findings.push(finding(RULES.xsSyntax, { start: lineStart, end: line.nameStart },
+        explained('Indented less than the first line, so not read: re-indent it',
+          `Indented ${line.depth} blank${line.depth === 1 ? '' : 's'}, less than the first line's ${baseDepth}: this excerpt is read relative to its first line, so this line has no place in it.`)));
+      unreadable.push({ span: { start: lineStart, end }, parent: undefined, name });
+      continue;
+    }
+    if (baseDepth > 0) line = { ...line, depth: line.depth - baseDepth };
     if (line.depth > top) {
       findings.push(finding(RULES.xsSyntax, { start: lineStart, end: line.nameStart },
         top === 0
@@ -162,7 +198,51 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
 
   const form: DumpForm = sawPlain && sawFull ? 'mixed' : sawFull ? 'full' : sawPlain ? 'plain' : 'empty';
   const isRelative = form === 'plain' && relative === true;
-  return { form, permissions: sawPerms, root, findings, comments, lineCount, relative: isRelative };
+  return { form, permissions: sawPerms, root, findings, comments, lineCount, relative: isRelative, unreadable };
+}
+
+/**
+ * `name = ` (or `/path =`) at the end of a line and `"value"` (with -p, its permissions) on the
+ * next: the line as it was before wrapping, and where the next line ends.
+ */
+function wrappedValue(text: string, start: number, end: number, nextStart: number): { line: ParsedLine; end: number; next: number } | undefined {
+  const head = /^( *)(\S+) ?= ?$/.exec(text.slice(start, end));
+  if (!head || nextStart >= text.length) return undefined;
+  let nextEol = text.indexOf('\n', nextStart);
+  if (nextEol < 0) nextEol = text.length;
+  let nextEnd = nextEol;
+  if (nextEnd > nextStart && text.charCodeAt(nextEnd - 1) === 13) nextEnd--;
+  let q = nextStart;
+  while (q < nextEnd && text.charCodeAt(q) === 32) q++;
+  if (text.charCodeAt(q) !== 34) return undefined;
+  const lastQuote = text.lastIndexOf('"', nextEnd - 1);
+  if (lastQuote <= q) return undefined;
+  const after = text.slice(lastQuote + 1, nextEnd);
+  if (!/^[ .]*(\([^()]*\))?\s*$/.test(after)) return undefined;
+  const nameStart = start + head[1].length;
+  const line: ParsedLine = {
+    nameStart, nameEnd: nameStart + head[2].length, depth: head[1].length, full: text.charCodeAt(nameStart) === 47,
+    valueStart: q + 1, valueEnd: lastQuote, truncated: false, ambiguousCut: false, cutWidth: -1, perms: after.includes('('),
+  };
+  return { line, end: nextEnd, next: nextEol + 1 };
+}
+
+/** Where an unreadable line sits: its directory from its path (-f) or from its indentation. */
+function unreadableLine(
+  text: string, start: number, end: number, root: XsNode, nodes: (XsNode | undefined)[] | undefined, top: number, baseDepth: number,
+): UnreadableLine {
+  const span = { start, end };
+  const raw = text.slice(start, end);
+  const token = /^ *(\S+?)(?:[ :=]|$)/.exec(raw)?.[1];
+  if (token?.startsWith('/')) {
+    const names = token.split('/').filter((s) => s !== '');
+    let node: XsNode | undefined = root;
+    for (const name of names.slice(0, -1)) node = node?.child(name);
+    return { span, parent: node, name: names[names.length - 1] };
+  }
+  if (!nodes) return { span, parent: undefined, name: token };
+  const depth = Math.min(raw.length - raw.trimStart().length - baseDepth, top);
+  return { span, parent: depth <= 0 ? root : nodes[depth - 1], name: token };
 }
 
 /** Only paths at or below …/device/vsnd or …/backend/vsnd are built; their ancestors too. */
@@ -323,10 +403,9 @@ export function unescapeValue(text: string, start: number, end: number): MappedT
       // Raw non-ASCII pasted into a dump: store its UTF-8 bytes, all mapped to this character.
       const cp = text.codePointAt(i)!;
       const ch = String.fromCodePoint(cp);
-      for (const byte of Buffer.from(ch, 'utf8')) {
-        offsets.push(i);
-        out += String.fromCharCode(byte);
-      }
+      const bytes = toBytes(ch);
+      for (let k = 0; k < bytes.length; k++) offsets.push(i);
+      out += bytes;
       i += ch.length;
     }
   }

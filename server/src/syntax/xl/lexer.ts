@@ -7,7 +7,7 @@
  *   one of + - . ( ) : marks the file as "likely Python".
  */
 import { MappedText } from '../../text/mappedText';
-import { explained, finding, Finding, replaceFix, RULES } from '../../tables/rules';
+import { explained, finding, Finding, FixData, replaceFix, RULES } from '../../tables/rules';
 import { clip } from '../../text/words';
 
 export type TokenKind = 'IDENT' | 'NUMBER' | 'STRING' | 'NEWLINE' | ',' | '[' | ']' | '+=' | '=' | ';' | 'ERROR' | 'EOF';
@@ -58,10 +58,12 @@ export function lexXl(text: string): LexResult {
   let i = 0;
   const n = text.length;
 
-  const lexicalError = (start: number, end: number, detail: string) => {
+  // `short` replaces the generic short message where there is a clearer one (and a fix); the
+  // detail always keeps xl's own wording.
+  const lexicalError = (start: number, end: number, detail: string, fix?: FixData, short?: string) => {
     const near = text.slice(start, errorEnd(text, start + 1)).replace(/[ \t]+$/, '');
-    findings.push(finding(RULES.xlLexical, { start, end }, explained(`Lexical error near \`${clip(near)}'${detail ? `: ${clip(detail.replace(/^[ ;(]+|\)$/g, ''), 50)}` : ''}`,
-      `xl: config parsing error near \`${near}': lexical error${detail}.`)));
+    findings.push(finding(RULES.xlLexical, { start, end }, explained(short ?? `Lexical error near \`${clip(near)}'${detail ? `: ${clip(detail.replace(/^[ ;(]+|\)$/g, ''), 50)}` : ''}`,
+      `xl: config parsing error near \`${near}': lexical error${detail}.`), fix));
     if (!errorLines.has(line)) errorLines.set(line, start);
   };
 
@@ -93,11 +95,8 @@ export function lexXl(text: string): LexResult {
       while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
       const comment = { start, text: text.slice(i + 1, j) };
       if (j >= n) {
-        lexicalError(start, j, ' (xl needs a line break after a comment on the last line)');
-        findings[findings.length - 1] = {
-          ...findings[findings.length - 1],
-          fix: replaceFix('Add a line break at the end of the file', { start: n, end: n }, '\n', false, true),
-        };
+        lexicalError(start, j, ' (xl needs a line break after a comment on the last line)',
+          replaceFix('Add a line break at the end of the file', { start: n, end: n }, '\n', false, true));
         tokens.push({ kind: 'ERROR', start, end: j, comment });
       } else {
         // `#.*\n` is a NEWLINE in xl; the line break itself follows as a second NEWLINE,
@@ -123,7 +122,17 @@ export function lexXl(text: string): LexResult {
       i += 2;
     } else if (c === 39 || c === 34) {
       const end = scanString(text, i, escaped);
-      if (end < 0) {
+      const wrapped = end < 0 ? wrappedString(text, i) : undefined;
+      if (wrapped) {
+        // A long line wrapped by a mail client or an editor: one error for the whole string,
+        // none for the pieces of its second line, and a fix that joins the lines.
+        lexicalError(start, wrapped.end, ' (a quoted string runs onto the next line: join the lines)',
+          replaceFix('Join the lines', wrapped.join.span, wrapped.join.text, false),
+          'Quoted string runs onto the next line (wrapped?): join the lines');
+        tokens.push({ kind: 'ERROR', start, end: wrapped.end });
+        line++;
+        i = wrapped.end;
+      } else if (end < 0) {
         const stop = errorEnd(text, i + 1);
         lexicalError(start, stop, ' (unterminated string: a quoted string must end on the same line)');
         tokens.push({ kind: 'ERROR', start, end: stop });
@@ -147,6 +156,25 @@ export function lexXl(text: string): LexResult {
   }
   tokens.push({ kind: 'EOF', start: n, end: n });
   return { tokens, findings, errorLines };
+}
+
+/**
+ * A string left open at the end of its line whose closing quote is on the next line (which does
+ * not itself start with a quote): the end after that quote, and the edit that joins the lines
+ * (a blank in place of the line break and indentation, none when the line already ends in one).
+ */
+function wrappedString(text: string, at: number): { end: number; join: { span: { start: number; end: number }; text: string } } | undefined {
+  const quote = text[at];
+  const newline = text.indexOf('\n', at);
+  if (newline < 0 || text[newline - 1] === '\r' || text.slice(at + 1, newline).includes('\\')) return undefined;
+  let next = newline + 1;
+  while (text[next] === ' ' || text[next] === '\t') next++;
+  if (text[next] === quote) return undefined;
+  const lineEnd = text.indexOf('\n', next);
+  const close = text.slice(next, lineEnd < 0 ? text.length : lineEnd).indexOf(quote);
+  if (close < 0) return undefined;
+  const before = text[newline - 1];
+  return { end: next + close + 1, join: { span: { start: newline, end: next }, text: before === ' ' || before === '\t' ? '' : ' ' } };
 }
 
 function countCarriageReturns(text: string): number {
