@@ -137,7 +137,10 @@ export function activateClient(context: vscode.ExtensionContext, client: BaseLan
       // own Markdown preview, beside the source, locked to this document.
       const document = await vscode.workspace.openTextDocument(uri);
       if (document.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-      await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
+      // Where VS Code's Markdown extension is missing (some web hosts), the Markdown text itself.
+      // (getCommands cannot tell: it lists the command only once that extension has activated.)
+      await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri).then(undefined, () =>
+        vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true }));
     }),
     vscode.commands.registerCommand('sndif.showXenStoreKeys', async (arg?: unknown) => {
       const source = requireSource(arg);

@@ -113,15 +113,14 @@ suite('sndif on the web (vscode.dev, github.dev)', () => {
     assert.notInclude(labels, 'short-name', 'a CARD key offered in a STREAM');
   });
 
-  test('inlay hints after each PCM device and stream', async () => {
+  test('inlay hints: what each PCM device and stream changes, at the end of its line', async () => {
     const document = await openXl('examples/guest-clean.cfg');
     const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, new vscode.Range(0, 0, document.lineCount, 0));
-    assert.deepEqual(hints.map((h) => [h.position.line, labelOf(h)]), [
-      [12, '⇢ 44.1/48 kHz · s16_le s32_le · 1–2 ch · 64 KiB (rates, formats, channels, buffer from card)'],
-      [13, '⇢ 44.1/48 kHz · s16_le s32_le · 1–2 ch · 64 KiB (rates, formats, channels, buffer from card)'],
-      [14, '⇢ 44.1/48 kHz · s16_le s32_le · 1 ch · 64 KiB (rates, formats, channels-min, buffer from card)'],
-      [15, '⇢ 48 kHz · s16_le s32_le · 1–2 ch · 64 KiB (formats, channels, buffer from card)'],
-      [16, '⇢ 48 kHz · s16_le s32_le · 1–2 ch · 16 KiB (rates from device; formats, channels from card)'],
+    // media-out and the Media PCM only inherit: no hint.
+    assert.deepEqual(hints.map((h) => [h.position.line, h.position.character === document.lineAt(h.position.line).text.length, labelOf(h)]), [
+      [14, true, '⇢ 1 ch'],
+      [15, true, '⇢ 48000 Hz'],
+      [16, true, '⇢ 16 KiB'],
     ]);
   });
 
@@ -129,7 +128,7 @@ suite('sndif on the web (vscode.dev, github.dev)', () => {
     const document = await openXl('examples/guest-clean.cfg');
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
     assert.deepEqual(symbols.map((c) => [c.name, c.children.map((d) => [d.name, d.children.map((s) => s.name)])]), [
-      ['IVI', [['Media', ['media-out', 'media-in']], ['Navigation', ['nav-prompt']]]],
+      ['card "IVI"', [['PCM "Media"', ['stream "media-out"', 'stream "media-in"']], ['PCM "Navigation"', ['stream "nav-prompt"']]]],
     ]);
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', document.uri);
     assert.deepEqual(folds.map((f) => [f.start, f.end]), [[10, 17], [11, 16]]);
