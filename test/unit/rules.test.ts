@@ -154,6 +154,22 @@ test('every message of the shipped examples is one short sentence starting with 
   assert.ok(count >= 20, `only ${count} findings in the examples`);
 });
 
+test('every message on the real-world corpus (other people\'s configs and dumps) is short too', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const dir = 'test/fixtures/realworld';
+  let count = 0;
+  for (const file of readdirSync(dir).filter((f) => /\.(cfg|txt)$/.test(f))) {
+    // Both readings: a config pasted into a dump editor must not give long messages either.
+    for (const language of ['xl', 'xenstore'] as const) {
+      for (const f of analyze(readFileSync(`${dir}/${file}`, 'utf8'), language).findings) {
+        assertShortMessage(f.message);
+        count++;
+      }
+    }
+  }
+  assert.ok(count >= 100, `only ${count} findings in the corpus`);
+});
+
 const devices = (n: number) => guest(`[ [ ${Array.from({ length: n }, (_, i) => `'PCM, name=d${i}', 'STREAM, type=p'`).join(', ')} ] ]`);
 
 test('a guest kernel with CONFIG_SND_DYNAMIC_MINORS reads 254 PCM devices', () => {

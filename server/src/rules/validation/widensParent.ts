@@ -23,8 +23,8 @@ export function widensParentRules(ctx: RuleContext): Finding[] {
     const from = (p: Provenance) => p.level === parentLevel ? ''
       : p.level === 'default' ? " (the frontend's default)" : ` (inherited from the ${levelWord(p.level)})`;
     // The short message says what and where from; the detail keeps every value and the rule's why.
-    const say = (what: string, p: Provenance, action: string, full: string) => explained(
-      `${what}${from(p)}: ${action}`,
+    const say = (what: string | ((shown: number) => string), p: Provenance, action: string, full: string) => explained(
+      short(what, (text) => `${text}${from(p)}: ${action}`),
       `${capitalize(label)} ${full}${from(p)}. The Linux frontend accepts it, but xl.cfg(5) says a lower level must narrow its parent's range (setting sndif.narrowingWarnings).`);
     const them = (n: number) => n > 1 ? 'them' : 'it';
     const r = resolved.reads;
@@ -33,9 +33,9 @@ export function widensParentRules(ctx: RuleContext): Finding[] {
       const extra = hw.rates.filter((x) => !up.rates.includes(x));
       const rates = `rate${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`;
       if (extra.length) out.push(finding(RULES.widensParent, valueSpan(r.rates.node), src.rates.level === parentLevel
-        ? say(`Rate${extra.length > 1 ? 's' : ''} ${few(extra)} not in its ${parentName}'s list`, src.rates,
+        ? say((k) => `Rate${extra.length > 1 ? 's' : ''} ${few(extra, k)} not in its ${parentName}'s list`, src.rates,
           `add ${them(extra.length)} there or remove ${them(extra.length)}`, `adds ${rates} that its ${parentName} does not list`)
-        : say(`Rate${extra.length > 1 ? 's' : ''} ${few(extra)} beyond its ${parentName}'s`, src.rates,
+        : say((k) => `Rate${extra.length > 1 ? 's' : ''} ${few(extra, k)} beyond its ${parentName}'s`, src.rates,
           `remove ${them(extra.length)}`, `adds ${rates} beyond its ${parentName}'s rates`)));
     } else if (r.rates?.applied && up.continuous && (hw.rateMin < up.rateMin || hw.rateMax > up.rateMax)) {
       out.push(finding(RULES.widensParent, valueSpan(r.rates.node),
@@ -47,9 +47,9 @@ export function widensParentRules(ctx: RuleContext): Finding[] {
       const extra = hw.formats.filter((f) => !up.formats.includes(f));
       const formats = `format${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`;
       if (extra.length) out.push(finding(RULES.widensParent, valueSpan(r.formats.node), src.formats.level === parentLevel
-        ? say(`Format${extra.length > 1 ? 's' : ''} ${few(extra)} not in its ${parentName}'s list`, src.formats,
+        ? say((k) => `Format${extra.length > 1 ? 's' : ''} ${few(extra, k)} not in its ${parentName}'s list`, src.formats,
           `add ${them(extra.length)} there or remove ${them(extra.length)}`, `adds ${formats} that its ${parentName} does not list`)
-        : say(`Format${extra.length > 1 ? 's' : ''} ${few(extra)} beyond its ${parentName}'s`, src.formats,
+        : say((k) => `Format${extra.length > 1 ? 's' : ''} ${few(extra, k)} beyond its ${parentName}'s`, src.formats,
           `remove ${them(extra.length)}`, `adds ${formats} beyond its ${parentName}'s formats`)));
     }
     if (r.channelsMin && r.channelsMin.result.value !== 0 && hw.channelsMin < up.channelsMin) {
@@ -74,7 +74,15 @@ export function widensParentRules(ctx: RuleContext): Finding[] {
   return out;
 }
 
-/** At most three values, so the sentence stays short: `96000, 192000`, `s8, u8, s24_le …`. */
-function few(values: readonly (string | number)[]): string {
-  return values.length <= 3 ? values.join(', ') : `${values.slice(0, 3).join(', ')} …`;
+/** At most `shown` values, so the sentence stays short: `96000, 192000`, `s8, u8, s24_le …`. */
+function few(values: readonly (string | number)[], shown = 3): string {
+  return values.length <= shown ? values.join(', ') : `${values.slice(0, shown).join(', ')} …`;
+}
+
+/** The message with as many of its values (three down to one) as fit in 80 characters. */
+function short(what: string | ((shown: number) => string), sentence: (text: string) => string): string {
+  if (typeof what === 'string') return sentence(what);
+  let message = sentence(what(3));
+  for (let shown = 2; shown >= 1 && message.length > 80; shown--) message = sentence(what(shown));
+  return message;
 }

@@ -16,6 +16,7 @@ import type { Span } from '../../text/lineIndex';
 import { MappedText } from '../../text/mappedText';
 import { explained, finding, Finding, RULES } from '../../tables/rules';
 import { toBytes, XsNode } from '../../tree/xenstoreTree';
+import { clip } from '../../text/words';
 
 export type DumpForm = 'plain' | 'full' | 'mixed' | 'empty';
 
@@ -286,7 +287,8 @@ function parseLine(text: string, start: number, end: number): ParsedLine | strin
     return { nameStart, nameEnd, depth, full, truncated: false, ambiguousCut: false, cutWidth: 0, perms };
   }
   if (!text.startsWith(' = "', i)) {
-    return `Expected \` = "value"\` after the node name "${text.slice(nameStart, nameEnd)}"`;
+    // A long name is cut so the message stays within 80 characters.
+    return `Expected \` = "value"\` after the node name "${clip(text.slice(nameStart, nameEnd), 36)}"`;
   }
   const valueStart = i + 4;
   const lastQuote = text.lastIndexOf('"', end - 1);

@@ -62,7 +62,10 @@ export function lexXl(text: string): LexResult {
   // detail always keeps xl's own wording.
   const lexicalError = (start: number, end: number, detail: string, fix?: FixData, short?: string) => {
     const near = text.slice(start, errorEnd(text, start + 1)).replace(/[ \t]+$/, '');
-    findings.push(finding(RULES.xlLexical, { start, end }, explained(short ?? `Lexical error near \`${clip(near)}'${detail ? `: ${clip(detail.replace(/^[ ;(]+|\)$/g, ''), 50)}` : ''}`,
+    const where = `Lexical error near \`${clip(near)}'`;
+    // The reason, cut so the whole message stays within the Problems panel's 80 characters.
+    const reason = detail ? `: ${clip(detail.replace(/^[ ;(]+|\)$/g, ''), Math.min(50, 78 - where.length))}` : '';
+    findings.push(finding(RULES.xlLexical, { start, end }, explained(short ?? `${where}${reason}`,
       `xl: config parsing error near \`${near}': lexical error${detail}.`), fix));
     if (!errorLines.has(line)) errorLines.set(line, start);
   };
