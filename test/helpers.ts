@@ -10,6 +10,8 @@ export interface Expected {
   severity?: string;
   /** A fragment the message must contain. */
   message?: string;
+  /** A fragment the detail (the mechanics shown in hover) must contain. */
+  detail?: string;
 }
 
 export function spanOf(text: string, at: string, nth = 0): { start: number; end: number } {
@@ -30,13 +32,21 @@ export function expectFindings(text: string, language: SndifLanguage, expected: 
     return `${e.code} ${JSON.stringify(e.at)}@${span.start}`;
   });
   assert.deepEqual([...actual].sort(), [...wanted].sort(), `findings differ.\nmessages:\n${analysis.findings.map((f) => `  ${f.rule.code}: ${f.message}`).join('\n')}`);
+  for (const f of analysis.findings) assertShortMessage(f.message);
   for (const e of expected) {
     const span = spanOf(text, e.at, e.nth);
     const f = analysis.findings.find((x) => x.rule.code === e.code && x.span.start === span.start && x.span.end === span.end)!;
     if (e.severity) assert.equal(f.rule.severity, e.severity, `${e.code} severity`);
     if (e.message) assert.ok(f.message.includes(e.message), `${e.code} message "${f.message}" lacks "${e.message}"`);
+    if (e.detail) assert.ok(f.detail?.includes(e.detail), `${e.code} detail "${f.detail}" lacks "${e.detail}"`);
   }
   return analysis;
+}
+
+/** Problems messages lead with one short sentence (Problems panel width), starting with a capital. */
+export function assertShortMessage(message: string): void {
+  assert.ok(message.length <= 80, `message longer than 80 characters (${message.length}): ${message}`);
+  assert.match(message, /^[A-Z]/, `message does not start with a capital: ${message}`);
 }
 
 /** A minimal guest config around a vsnd value. */

@@ -50,7 +50,8 @@ export function compare(config: string): Comparison {
       // A raw carriage return in xl's message: we say it in words (xl-crlf); the line must agree.
       const match = first.control
         ? xlErrors.find((f) => f.rule.code === 'xl-crlf' || f.rule.code === 'xl-lexical')
-        : xlErrors.find((f) => clean(f.message).includes(first.text));
+        // xl's own words are in the short message or, when they are long, in the detail behind it.
+        : xlErrors.find((f) => clean(f.message).includes(first.text) || clean(f.detail ?? '').includes(first.text));
       if (!match) problems.push(`xl says "${first.text}"; none of our errors contains it: ${xlErrors.map((f) => f.message).join(' | ')}`);
       else if (first.line !== undefined && analysis.lines.positionAt(match.span.start).line + 1 !== first.line) {
         problems.push(`xl reports line ${first.line}, we report line ${analysis.lines.positionAt(match.span.start).line + 1}`);

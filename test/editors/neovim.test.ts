@@ -35,9 +35,9 @@ test('Neovim: diagnostics, hover on a stream, quick-fix applied to the buffer', 
     { code: 'vsnd-list-comma', line: 12, col: 49 },
   ]);
   assert.equal(result.diagnostics.length, 13);
-  assert.match(result.hover, /^\*\*Stream 0\/1\*\* of card 0 "Main" · capture\n/);
-  assert.match(result.hover, /\| channels \| 1–2 \| min default, max stream/);
-  assert.deepEqual(result.actions, ['Change to unique-id', 'Disable vsnd-invalid-param for this line']);
+  assert.match(result.hover, /^\*\*Stream 1\*\* · capture · PCM "Main" · card "Main"\n/);
+  assert.match(result.hover, /\| channels&nbsp;&nbsp;&nbsp; \| 1–2&nbsp;&nbsp;&nbsp; \| min default, max stream/);
+  assert.deepEqual(result.actions, ['Change to unique-id', 'Disable vsnd-invalid-param for this line', 'Disable vsnd-invalid-param for the entire file']);
   assert.equal(result.fixed_line, "            'STREAM, unique-id=0, type=p',");
   assert.equal(result.after.filter((d: { code: string; line: number }) => d.line === 9).length, 0);
   assert.equal(result.after.length, 12);

@@ -26,7 +26,7 @@ test('dist/server.js answers initialize and publishes diagnostics', async () => 
   });
   const { diagnostics } = await published;
   assert.deepEqual(diagnostics.map((d) => d.code), ['card-no-device', 'vsnd-invalid-param']);
-  assert.equal(diagnostics[1].message, 'Invalid parameter: id=1 (CARD takes sample-rates, sample-formats, channels-min, channels-max, buffer-size, backend, short-name, long-name)');
+  assert.equal(diagnostics[1].message, 'Invalid parameter: id=1: not a CARD key');
   await connection.sendRequest(ShutdownRequest.type);
   await connection.sendNotification(ExitNotification.type);
   await new Promise((resolve) => child.once('exit', resolve));

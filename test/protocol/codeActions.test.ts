@@ -35,6 +35,8 @@ const CASES: FixCase[] = [
   { name: 'number-junk', code: 'number-junk', title: 'Change to 96', preferred: true },
   { name: 'number-octal', code: 'number-base', title: 'Remove the leading zeros', preferred: true },
   { name: 'suppress', code: 'vsnd-invalid-param', title: 'Disable vsnd-invalid-param for this line' },
+  { name: 'suppress-file', code: 'vsnd-invalid-param', title: 'Disable vsnd-invalid-param for the entire file' },
+  { name: 'suppress-file-append', code: 'vsnd-invalid-param', title: 'Disable vsnd-invalid-param for the entire file' },
   { name: 'crlf', code: 'xl-crlf', title: 'Convert line endings to LF' },
   { name: 'wrapped-string', code: 'xl-lexical', title: 'Join the lines' },
   { name: 'wrapped-flowed', code: 'xl-lexical', title: 'Join the lines' },

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, InlayHint } from 'vscode-languageserver-protocol';
+import { SymbolKind, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover, type InlayHint } from 'vscode-languageserver-protocol';
 import { LspClient, ROOT } from '../lspClient';
 import { golden } from '../golden';
 
@@ -93,6 +93,25 @@ test('completion: item types, keys of the item, values of type, rates and format
   assert.deepEqual(items.find((i) => i.label === 'name')!.textEdit, { range: { start: position(text, 'na'), end: position(text, 'na', 2) }, newText: 'name=' });
 });
 
+test('completion leaves out keys the item already has', async () => {
+  const uri = 'file:///tmp/complete-present.cfg';
+  const text = "vsnd = [ [ 'CARD', 'PCM', 'STREAM, type=p, unique-id=a, ' ] ]\n";
+  await client.open(uri, 'xl-cfg', text);
+  assert.deepEqual(await completeAt(uri, text, 'unique-id=a, ', 13), ['sample-rates', 'sample-formats', 'channels-min', 'channels-max', 'buffer-size']);
+});
+
+test("completion lists the parent's allowed rates and formats first", async () => {
+  const uri = 'file:///tmp/complete-parent.cfg';
+  const text = "vsnd = [ [ 'CARD, sample-formats=s32_le;s16_le', 'PCM, sample-rates=48000;16000', 'STREAM, type=p, sample-rates=, sample-formats=' ] ]\n";
+  await client.open(uri, 'xl-cfg', text);
+  const sorted = async (needle: string, delta: number) => {
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: position(text, needle, delta) });
+    return items.sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map((i) => i.label);
+  };
+  assert.deepEqual((await sorted('type=p, sample-rates=', 21)).slice(0, 3), ['16000', '48000', '5512']);
+  assert.deepEqual((await sorted('sample-formats=\'', 15)).slice(0, 3), ['s16_le', 's32_le', 's8']);
+});
+
 test('completion: a whole-card snippet between cards, keys under a dump node', async () => {
   const uri = 'file:///tmp/snippet.cfg';
   const text = "vsnd = [\n  \n]\n";
@@ -106,15 +125,26 @@ test('completion: a whole-card snippet between cards, keys under a dump node', a
   assert.deepEqual(keys.map((k) => k.label), ['unique-id', 'type', 'sample-rates', 'sample-formats', 'channels-min', 'channels-max', 'buffer-size']);
 });
 
-test('document symbols: card → PCM device → stream', async () => {
+test('document symbols: card → PCM device → stream, named as everywhere, every card with its probe status', async () => {
   for (const uri of [XL_URI, DUMP_URI]) {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    const tree = symbols.map((c) => [c.name, c.children!.map((d) => [d.name, d.children!.map((s) => `${s.name} (${s.detail})`)])]);
-    assert.deepEqual(tree, [['IVI', [
-      ['Media', ['media-out (playback · 44.1/48 kHz · s16_le s32_le · 1–2 ch · 64 KiB)', 'media-in (capture · 44.1/48 kHz · s16_le s32_le · 1 ch · 64 KiB)']],
-      ['Navigation', ['nav-prompt (playback · 48 kHz · s16_le s32_le · 1–2 ch · 16 KiB)']],
+    const tree = symbols.map((c) => [`${c.name} (${c.detail}) ${c.kind}`, c.children!.map((d) => [`${d.name} ${d.kind}`, d.children!.map((s) => `${s.name} (${s.detail}) ${s.kind}`)])]);
+    const card = uri === XL_URI ? 'card "IVI"' : 'card "IVI" of domain 1';
+    assert.deepEqual(tree, [[`${card} (probes · 44100/48000 Hz · s16_le s32_le · 1–2 ch · 64 KiB) ${SymbolKind.Module}`, [
+      [`PCM "Media" ${SymbolKind.Namespace}`, [`stream "media-out" (playback · 44100/48000 Hz · s16_le s32_le · 1–2 ch · 64 KiB) ${SymbolKind.Package}`, `stream "media-in" (capture · 44100/48000 Hz · s16_le s32_le · 1 ch · 64 KiB) ${SymbolKind.Package}`]],
+      [`PCM "Navigation" ${SymbolKind.Namespace}`, [`stream "nav-prompt" (playback · 48000 Hz · s16_le s32_le · 1–2 ch · 16 KiB) ${SymbolKind.Package}`]],
     ]]], uri);
   }
+});
+
+test('document symbols: a card that fails to probe says so, unnamed levels go by index', async () => {
+  const uri = 'file:///tmp/unnamed.cfg';
+  // Each item sets a key, so libxl writes its node (an item that sets none writes nothing).
+  await client.open(uri, 'xl-cfg', "vsnd = [ [ 'CARD', 'PCM, channels-max=2', 'STREAM, channels-max=2' ] ]\n");
+  const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.deepEqual(symbols.map((c) => [c.name, c.detail, c.children!.map((d) => [d.name, d.children!.map((s) => `${s.name} (${s.detail})`)])]), [
+    ['card 0', 'fails to probe (-ENOENT) · 5512–48000 Hz · u8 s16_le · 1–2 ch · 64 KiB', [['PCM 0', ['stream 0 (no type · 5512–48000 Hz · u8 s16_le · 1–2 ch · 64 KiB)']]]],
+  ]);
 });
 
 test('folding ranges: xl lists and dump subtrees', async () => {
@@ -124,37 +154,68 @@ test('folding ranges: xl lists and dump subtrees', async () => {
   assert.deepEqual(dump.slice(0, 3).map((f) => [f.startLine, f.endLine]), [[0, 1], [2, 83], [3, 83]]);
 });
 
-test('inlay hints after each PCM device and stream, and the switch to turn them off', async () => {
+test('inlay hints: at the end of the line, what the level changes in at most 40 characters, the whole resolution in the tooltip', async () => {
   const range = { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } };
+  const text = readFileSync(join(ROOT, 'examples', 'guest-clean.cfg'), 'utf8').split('\n');
   const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: XL_URI }, range });
-  assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [
-    [12, '⇢ 44.1/48 kHz · s16_le s32_le · 1–2 ch · 64 KiB (rates, formats, channels, buffer from card)'],
-    [13, '⇢ 44.1/48 kHz · s16_le s32_le · 1–2 ch · 64 KiB (rates, formats, channels, buffer from card)'],
-    [14, '⇢ 44.1/48 kHz · s16_le s32_le · 1 ch · 64 KiB (rates, formats, channels-min, buffer from card)'],
-    [15, '⇢ 48 kHz · s16_le s32_le · 1–2 ch · 64 KiB (formats, channels, buffer from card)'],
-    [16, '⇢ 48 kHz · s16_le s32_le · 1–2 ch · 16 KiB (rates from device; formats, channels from card)'],
+  // media-out and the Media PCM only inherit: no hint.
+  assert.deepEqual(hints.map((h) => [h.position.line, h.position.character === text[h.position.line].length, h.label]), [
+    [14, true, '⇢ 1 ch'],
+    [15, true, '⇢ 48000 Hz'],
+    [16, true, '⇢ 16 KiB'],
   ]);
+  const tooltip = hints[0].tooltip as { kind: string; value: string };
+  assert.equal(tooltip.kind, 'markdown');
+  golden('hover/inlay-tooltip.md', `${tooltip.value}\n`);
   await client.changeSettings({ inlayHints: false }, XL_URI);
   const none = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: XL_URI }, range });
   assert.deepEqual(none, []);
   await client.changeSettings({}, XL_URI);
 });
 
+test('inlay hint labels stay within 40 characters: long format lists are shortened', async () => {
+  const uri = 'file:///tmp/long-hint.cfg';
+  const text = "vsnd = [ [ 'CARD', 'PCM, sample-formats=s8;u8;s16_le;s16_be;u16_le;u16_be;s24_le;s32_le, sample-rates=8000;11025;16000;22050;44100;48000, channels-max=8, buffer-size=131072', 'STREAM, type=p' ] ]\n";
+  await client.open(uri, 'xl-cfg', text);
+  const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } } });
+  assert.deepEqual(hints.map((h) => h.label), ['⇢ 8000–48000 Hz · … · 1–8 ch · 128 KiB']);
+  assert.ok((hints[0].label as string).length <= 40);
+});
+
+test('code lens above each card: probe result and summary, opening the resolved configuration', async () => {
+  const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[]>('textDocument/codeLens', { textDocument: { uri: XL_URI } });
+  assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command.title, l.command.command, l.command.arguments]), [
+    [11, '✓ Probes · 2 PCM devices, 3 streams · 44100/48000 Hz · s16_le s32_le · 1–2 ch · 64 KiB', 'sndif.showResolved', [XL_URI]],
+  ]);
+  const uri = 'file:///tmp/lens-fail.cfg';
+  await client.open(uri, 'xl-cfg', "vsnd = [\n  [ 'CARD', 'PCM, channels-max=2', 'STREAM, channels-max=2' ],\n]\n");
+  const failing = await client.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
+  assert.deepEqual(failing.map((l) => l.command.title), ['✗ Fails to probe (-ENOENT (-2)) · 1 PCM device, 1 stream']);
+});
+
 test('commands: resolved table and the keys libxl would write', async () => {
   const table = await client.request<string>('workspace/executeCommand', { command: 'sndif.resolvedText', arguments: [XL_URI] });
-  assert.match(table, /^Card 1\/0 "IVI" "Infotainment audio"  \/local\/domain\/1\/device\/vsnd\/0\n  probe     ok\n/);
+  assert.match(table, /^Card "IVI" \(Infotainment audio\)  \/local\/domain\/1\/device\/vsnd\/0\n  probe     probes\n/);
+  const markdown = await client.request<string>('workspace/executeCommand', { command: 'sndif.resolvedMarkdown', arguments: [XL_URI] });
+  golden('report/xl-resolved.md', markdown);
   const keys = await client.request<string>('workspace/executeCommand', { command: 'sndif.xenstoreKeysText', arguments: [XL_URI] });
   assert.ok(keys.includes('/local/domain/1/device/vsnd/0/0/1/channels-max = "1"\n'));
 });
 
-test('hover names who enforces each rule broken there', async () => {
+test('hover on a token with diagnostics stays short: who enforces each rule, the mechanics, one line about the token', async () => {
   const uri = 'file:///tmp/enforcer.cfg';
   const text = "vsnd = [ [ 'CARD, sample-rates=44000', 'PCM', 'STREAM, id=0, type=p' ] ]\n";
   await client.open(uri, 'xl-cfg', text);
   const onRate = await hoverAt(uri, text, '44000', 2);
-  assert.equal((onRate!.contents as { value: string }).value,
-    '**44000** — not a rate the Linux frontend supports: it is ignored. Nearest supported: 44100, 48000.\n\n---\n'
-    + '`rate-unsupported` · accepted, but silently ignored or changed  \n`rates-none-supported` · accepted, but silently ignored or changed');
+  golden('hover/diagnostic-rate.md', `${(onRate!.contents as { value: string }).value}\n`);
   const onKey = await hoverAt(uri, text, 'id=0', 1);
-  assert.equal((onKey!.contents as { value: string }).value, '`vsnd-invalid-param` · xl rejects the config');
+  golden('hover/diagnostic-key.md', `${(onKey!.contents as { value: string }).value}\n`);
+  const mistakes = readFileSync(join(ROOT, 'examples', 'guest-mistakes.cfg'), 'utf8');
+  const mistakesUri = 'file:///tmp/guest-mistakes.cfg';
+  await client.open(mistakesUri, 'xl-cfg', mistakes);
+  const onStream = await hoverAt(mistakesUri, mistakes, "'STREAM, unique-id=3'", 3);
+  const value = (onStream!.contents as { value: string }).value;
+  golden('hover/diagnostic-stream.md', `${value}\n`);
+  // No table, no key documentation: VS Code's hover keeps its "Quick Fix…" link in sight.
+  assert.ok(!value.includes('| formats') && value.split('\n').length <= 6, value);
 });

@@ -101,7 +101,7 @@ function exercise(text: string, language: SndifLanguage, probe: number): void {
   fixAll(a, uri);
   for (const s of documentSymbols(a)) checkRange(a, s.range, 'symbol');
   for (const f of foldingRanges(a)) assert.ok(f.startLine <= f.endLine && f.endLine < a.lines.lineCount);
-  for (const hint of inlayHints(a, range)) checkRange(a, { start: hint.position, end: hint.position }, 'inlay hint');
+  for (const hint of inlayHints(a, range, 'file:///t')) checkRange(a, { start: hint.position, end: hint.position }, 'inlay hint');
   resolveText(a);
   xenstoreKeysText(a);
 }

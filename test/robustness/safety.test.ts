@@ -64,7 +64,7 @@ test('no child process, network connection or file write during analysis and fea
       codeActions(a, { uri: 'file:///safety', range, diagnostics, only: ['quickfix', 'source.fixAll'] });
       documentSymbols(a);
       foldingRanges(a);
-      inlayHints(a, range);
+      inlayHints(a, range, 'file:///t');
       resolveText(a);
       xenstoreKeysText(a);
     }

@@ -96,7 +96,7 @@ test('server survival: random edits, requests and cancellations, then exact answ
     await client.open(probe, 'xl-cfg', seeds[1]);
     const { diagnostics } = await client.waitForDiagnostics(probe);
     assert.equal(diagnostics.length, 13);
-    assert.equal(diagnostics[0].message, 'Invalid parameter: id=0 (did you mean unique-id?)');
+    assert.equal(diagnostics[0].message, 'Invalid parameter: id=0: did you mean unique-id?');
 
     for (const d of docs) if (d.open) await client.close(d.uri);
     await client.close(probe);

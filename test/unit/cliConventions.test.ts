@@ -28,7 +28,7 @@ async function run(args: string[], options: { stdin?: string; cwd?: string } = {
 }
 
 const MISTAKES = readFileSync(join(ROOT, 'examples', 'guest-mistakes.cfg'), 'utf8');
-const FIRST_MISTAKE = '10:22: error vsnd-invalid-param Invalid parameter: id=0 (did you mean unique-id?)';
+const FIRST_MISTAKE = '10:22: error vsnd-invalid-param Invalid parameter: id=0: did you mean unique-id?';
 
 test('the version: --version, -V and package.json agree', async () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -192,7 +192,7 @@ test('a reader that closes the pipe early ends the output quietly (EPIPE), exit 
     child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
     child.on('close', (code) => resolve({ code, err, head }));
   });
-  assert.equal(result.head, "big.xl:1:50: error vsnd-invalid-param Invalid parameter: id=0 (did you mean unique-id?)\n");
+  assert.equal(result.head, "big.xl:1:50: error vsnd-invalid-param Invalid parameter: id=0: did you mean unique-id?\n");
   assert.equal(result.err, '', 'no stack trace');
   assert.equal(result.code, 1, 'the exit code still says an error was found');
 });

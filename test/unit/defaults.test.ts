@@ -10,7 +10,7 @@ const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'pack
 const properties = manifest.contributes.configuration.properties as Record<string, { default: unknown }>;
 
 test('package.json setting defaults are the tables\' defaults', () => {
-  assert.equal(properties['sndif.domid'].default, DEFAULTS.domid);
+  assert.equal(properties['sndif.domainId'].default, DEFAULTS.domid);
   assert.equal(properties['sndif.maxDocumentSize'].default, DEFAULTS.maxDocumentSize);
   assert.equal(properties['sndif.narrowingWarnings'].default, DEFAULTS.narrowingWarnings);
   assert.equal(properties['sndif.inlayHints.enabled'].default, DEFAULTS.inlayHints);

@@ -50,7 +50,7 @@ test('SARIF output is valid SARIF 2.1.0 (OASIS schema), with the catalogue as ru
     ruleId: 'vsnd-invalid-param',
     ruleIndex: [...RULE_BY_CODE.keys()].indexOf('vsnd-invalid-param'),
     level: 'error',
-    message: { text: 'Invalid parameter: id=0 (did you mean unique-id?)' },
+    message: { text: 'Invalid parameter: id=0: did you mean unique-id?' },
     locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/guest-mistakes.cfg', uriBaseId: '%SRCROOT%' }, region: { startLine: 10, startColumn: 22, endLine: 10, endColumn: 26 } } }],
   });
   for (const result of run.results) assert.equal(run.tool.driver.rules[result.ruleIndex].id, result.ruleId);
@@ -83,7 +83,7 @@ test('GitHub annotations: one workflow command per finding, level, position, tit
   const r = await lint(['--format', 'github', 'examples/guest-mistakes.cfg', 'examples/xenstore-broken-f.txt']);
   assert.equal(r.code, 1);
   const lines = r.out.trimEnd().split('\n');
-  assert.equal(lines[0], '::error file=examples/guest-mistakes.cfg,line=10,endLine=10,col=22,endColumn=25,title=sndif vsnd-invalid-param::Invalid parameter: id=0 (did you mean unique-id?)');
+  assert.equal(lines[0], '::error file=examples/guest-mistakes.cfg,line=10,endLine=10,col=22,endColumn=25,title=sndif vsnd-invalid-param::Invalid parameter: id=0: did you mean unique-id?');
   assert.ok(lines.every((l) => /^::(error|warning|notice) file=[^,]+,line=\d+,endLine=\d+,col=\d+,(endColumn=\d+,)?title=sndif [a-z0-9-]+::[^\n]+$/.test(l)), lines.join('\n'));
   assert.ok(lines.some((l) => l.startsWith('::warning file=examples/xenstore-broken-f.txt,line=5,endLine=5,col=47,')));
 });

@@ -4,7 +4,7 @@ import { parseXenStoreDump, unescapeValue } from '../../server/src/syntax/xensto
 import { readFileSync } from 'node:fs';
 import { dumpCards } from '../../server/src/model/dumpCards';
 import { analyze } from '../../server/src/service/analyze';
-import { resolveJson, resolveText } from '../../server/src/service/report';
+import { resolveJson, resolveMarkdown, resolveText } from '../../server/src/service/report';
 import { hover } from '../../server/src/service/hover';
 
 test('plain tree of a whole host: only vsnd subtrees are built, cards found with backends', () => {
@@ -78,8 +78,9 @@ test('an excerpt of a plain listing is read relative to its first line', () => {
   const card = resolveJson(a).cards[0];
   assert.deepEqual([card.shortName, card.probe, card.hw.rates, card.devices.length, card.devices[0].streams[0].type], ['Main', 'ok', [48000], 1, 'p']);
   const less = analyze(`${text}  oops = "1"\n`, 'xenstore');
-  assert.deepEqual(less.findings.map((f) => [f.rule.code, f.rule.severity, f.message]),
-    [['xs-syntax', 'warning', "Indented 2 blanks, less than the first line's 3: this excerpt is read relative to its first line"]]);
+  assert.deepEqual(less.findings.map((f) => [f.rule.code, f.rule.severity, f.message, f.detail]),
+    [['xs-syntax', 'warning', 'Indented less than the first line, so not read: re-indent it',
+      "Indented 2 blanks, less than the first line's 3: this excerpt is read relative to its first line, so this line has no place in it."]]);
 });
 
 test('a key wrapped by a mail client is joined; resolve and hover say where a line could not be read', () => {
@@ -90,6 +91,7 @@ test('a key wrapped by a mail client is joined; resolve and hover say where a li
   const card = resolveJson(a).cards[0];
   assert.deepEqual([card.hw.rates, card.source.rates], [[8000, 48000], 'card']);
   assert.match(resolveText(a), /\n {6}unread {4}line 6 \(sample-formats\): could not be read, so not used\n/);
+  assert.ok(resolveMarkdown(a, 'd.txt').includes('\n> **Not read:** line 6 (sample-formats) of stream 0: could not be read, so not used\n'), resolveMarkdown(a, 'd.txt'));
   const h = hover(a, text.indexOf('0/0/0 = ') + 4, 'file:///d.txt');
   assert.ok(h?.markdown.includes('**Not read:** line 6 (sample-formats) of this stream could not be read; its value is not used'), h?.markdown);
 });

@@ -21,6 +21,8 @@ export interface LintFinding {
   readonly severity: Severity;
   readonly enforcer: string;
   readonly message: string;
+  /** The mechanics behind the short message, when the rule gives them. */
+  readonly detail?: string;
   readonly range: Range;
   readonly related: readonly { range: Range; message: string }[];
 }
@@ -41,6 +43,7 @@ export function lintedDocument(name: string, analysis: Analysis): LintedDocument
       severity: f.rule.severity,
       enforcer: f.rule.enforcer,
       message: f.message,
+      ...(f.detail ? { detail: f.detail } : {}),
       range: analysis.lines.rangeOf(f.span),
       related: (f.related ?? []).map((r) => ({ range: analysis.lines.rangeOf(r.span), message: r.message })),
     })),
@@ -63,7 +66,7 @@ export function formatJson(documents: readonly LintedDocument[]): string {
   return `${JSON.stringify(documents.map((doc) => ({
     file: doc.name,
     language: doc.language,
-    diagnostics: doc.findings.map((f) => ({ code: f.code, severity: f.severity, enforcer: f.enforcer, message: f.message, range: f.range })),
+    diagnostics: doc.findings.map((f) => ({ code: f.code, severity: f.severity, enforcer: f.enforcer, message: f.message, ...(f.detail ? { detail: f.detail } : {}), range: f.range })),
   })), null, 2)}\n`;
 }
 

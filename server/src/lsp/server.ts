@@ -22,6 +22,7 @@ import { completionFor } from './handlers/completion';
 import { codeActionsFor } from './handlers/codeActions';
 import { foldingFor, symbolsFor } from './handlers/symbols';
 import { inlayHintsFor } from './handlers/inlayHints';
+import { codeLensFor } from './handlers/codeLens';
 import { COMMANDS, runCommand } from './handlers/commands';
 import { FIX_ALL_KIND } from '../service/codeActions';
 import { linkRuleDocumentation, RULE_DOCUMENTATION_COMMAND, ruleDocumentation, ruleDocumentationActions, ruleDocumentationClient, RuleDocumentationClient } from './handlers/ruleDocumentation';
@@ -97,7 +98,8 @@ export function startServer(connection: Connection, environment: ServerEnvironme
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         inlayHintProvider: true,
-        executeCommandProvider: { commands: [COMMANDS.resolved, COMMANDS.xenstoreKeys, RULE_DOCUMENTATION_COMMAND] },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [...Object.values(COMMANDS), RULE_DOCUMENTATION_COMMAND] },
         diagnosticProvider: clientPullsDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
       serverInfo: { ...SERVER_INFO },
@@ -152,6 +154,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   connection.onDocumentSymbol((p, token) => withDocument(p.textDocument.uri, token, [], (d) => symbolsFor(store, d)));
   connection.onFoldingRanges((p, token) => withDocument(p.textDocument.uri, token, [], (d) => foldingFor(store, d)));
   connection.languages.inlayHint.on((p, token) => withDocument(p.textDocument.uri, token, [], (d) => inlayHintsFor(store, settings, d, p.range)));
+  connection.onCodeLens((p, token) => withDocument(p.textDocument.uri, token, [], (d) => codeLensFor(store, d)));
   connection.onExecuteCommand((p) => {
     if (p.command === RULE_DOCUMENTATION_COMMAND) return guard(null, () => ruleDocumentation(p.arguments));
     const uri = typeof p.arguments?.[0] === 'string' ? p.arguments[0] : undefined;

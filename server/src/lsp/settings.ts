@@ -1,5 +1,5 @@
 /** The `sndif` settings section, as the client sends it (workspace/configuration). */
-import type { Severity } from '../tables/rules';
+import { RULES, type Severity } from '../tables/rules';
 import { DEFAULTS } from '../tables/defaults';
 import { isMaxPcmDevices, MaxPcmDevices } from '../tables/sndif';
 
@@ -29,6 +29,11 @@ export const DEFAULT_SETTINGS: SndifSettings = {
   maxPcmDevices: DEFAULTS.maxPcmDevices,
 };
 
+/** `domainId`, or `domid` as older settings named it. */
+function domainId(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
 export function normalizeSettings(raw: unknown): SndifSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const severity: Record<string, Severity | 'off'> = {};
@@ -44,8 +49,33 @@ export function normalizeSettings(raw: unknown): SndifSettings {
     inlayHints: typeof inlay === 'boolean' ? inlay : inlay && typeof inlay === 'object' && typeof (inlay as { enabled?: unknown }).enabled === 'boolean'
       ? (inlay as { enabled: boolean }).enabled : DEFAULT_SETTINGS.inlayHints,
     disabledRulesInDumps: Array.isArray(r.disabledRulesInDumps) ? r.disabledRulesInDumps.filter((c): c is string => typeof c === 'string') : [],
-    domid: typeof r.domid === 'number' && Number.isInteger(r.domid) && r.domid >= 0 ? r.domid : DEFAULT_SETTINGS.domid,
+    domid: domainId(r.domainId) ?? domainId(r.domid) ?? DEFAULT_SETTINGS.domid,
     maxDocumentSize: typeof r.maxDocumentSize === 'number' && r.maxDocumentSize > 0 ? r.maxDocumentSize : DEFAULT_SETTINGS.maxDocumentSize,
     maxPcmDevices: isMaxPcmDevices(r.maxPcmDevices) ? r.maxPcmDevices : DEFAULT_SETTINGS.maxPcmDevices,
+  };
+}
+
+const SEVERITY_VALUES = ['error', 'warning', 'information', 'hint', 'off'] as const;
+
+/**
+ * The JSON schema of `sndif.severity` in package.json, generated from the rule catalogue (one
+ * source): every rule code a property with its summary and default, so VS Code completes and
+ * checks them (`npm run settings` writes it; a unit test keeps it current).
+ */
+export function severitySchema(): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const rule of Object.values(RULES).sort((a, b) => a.code.localeCompare(b.code))) {
+    properties[rule.code] = {
+      type: 'string',
+      enum: [...SEVERITY_VALUES],
+      markdownDescription: `${rule.summary} Default: \`${rule.severity}\`.`,
+    };
+  }
+  return {
+    type: 'object',
+    default: {},
+    markdownDescription: 'Severity per rule code, e.g. `{ "widens-parent": "information", "value-blank": "off" }`. `sndif rules` lists the codes.',
+    properties,
+    additionalProperties: false,
   };
 }

@@ -7,7 +7,8 @@
 import type { Span } from '../text/lineIndex';
 import { MappedText } from '../text/mappedText';
 import type { XlFile, XlList, XlSetting, XlValue } from '../syntax/xl/ast';
-import { finding, Finding, FixData, replaceFix, RULES } from '../tables/rules';
+import { explained, finding, Finding, FixData, replaceFix, RULES } from '../tables/rules';
+import { capitalize, clip, quote } from '../text/words';
 import { FORMATS, FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, ItemType, ITEM_TYPES, KEY_BY_NAME, keysForItem } from '../tables/sndif';
 import { closest } from './suggest';
 import { strtoulBase0, StrtoulResult } from './numbers';
@@ -104,13 +105,15 @@ export function modelVsnd(file: XlFile): VsndModel {
   if (values === 'single') {
     const s = settings[settings.length - 1];
     findings.push(finding(RULES.vsndNotList, s.value?.span ?? s.span,
-      'vsnd must be a list of cards, `vsnd = [ [ \'CARD, …\', \'PCM, …\', \'STREAM, …\' ] ]`: xl warns "parameter `vsnd\' is a single value but should be a list" and the guest gets no sound card'));
+      explained("Setting vsnd is not a list, so the guest gets no sound card: use [ [ … ] ]",
+        'vsnd must be a list of cards, `vsnd = [ [ \'CARD, …\', \'PCM, …\', \'STREAM, …\' ] ]`: xl warns "parameter `vsnd\' is a single value but should be a list".')));
     return { settings, cards, findings };
   }
   for (const cardValue of values) {
     if (cardValue.kind !== 'list') {
       findings.push(finding(RULES.vsndCardNotList, cardValue.span,
-        'Failed to get vsnd card list: Invalid argument (each card must itself be a list of item strings: [ \'CARD, …\', \'PCM, …\' ])',
+        explained("Failed to get vsnd card list: Invalid argument: put the card in [ ]",
+          "xl rejects the config: each card must itself be a list of item strings, [ 'CARD, …', 'PCM, …' ]."),
         cardValue.kind === 'string'
           ? { kind: 'replace', title: 'Wrap the card in [ ]', edits: [{ span: { start: cardValue.span.start, end: cardValue.span.start }, text: '[ ' }, { span: { start: cardValue.span.end, end: cardValue.span.end }, text: ' ]' }], preferred: true, safe: true }
           : undefined));
@@ -133,7 +136,8 @@ function effectiveSettings(all: XlSetting[], findings: Finding[]): XlSetting[] {
   for (let i = 0; i < from; i++) {
     if (all[i].op === '=') {
       findings.push(finding(RULES.xlDuplicateSetting, all[i].nameSpan,
-        'vsnd is set again further down: xl uses only the last `vsnd =` (and any `vsnd +=` after it), so these cards are ignored'));
+        explained('Setting vsnd is assigned again below, so these cards are ignored',
+          'xl uses only the last `vsnd =` (and any `vsnd +=` after it).')));
     }
   }
   return all.slice(from).filter((s) => s.value !== undefined);
@@ -158,7 +162,8 @@ function modelCard(list: XlList, findings: Finding[]): CardModel {
     if (item.kind === 'list') {
       const ignored = list.items.length - i - 1;
       findings.push(finding(RULES.vsndItemNotString, item.span,
-        `A card holds item strings, not lists: xl stops reading this card here${ignored ? `, so the ${ignored} item${ignored === 1 ? '' : 's'} after it ${ignored === 1 ? 'is' : 'are'} ignored` : ''}`));
+        explained('A card holds item strings, not lists: xl stops reading the card here',
+          `${ignored ? `The ${ignored} item${ignored === 1 ? '' : 's'} after it ${ignored === 1 ? 'is' : 'are'} ignored.` : 'Nothing follows it in the card.'}`)));
       break;
     }
     modelItem(card, item.value, item.span, i, findings);
@@ -211,7 +216,8 @@ function modelItem(card: CardModel, value: MappedText, span: Span, listIndex: nu
     if (card.pcms.length === 0) {
       card.pcms.push({ span, listIndex, insertAt, implicit: true, params: emptyParams(), streams: [] });
       findings.push(finding(RULES.vsndImplicitPcm, head.text.span(),
-        'STREAM before any PCM: xl creates PCM device 0 for it; add a \'PCM\' item first to name and configure the device'));
+        explained("STREAM before any PCM: add a 'PCM' item first to name the device",
+          'xl creates PCM device 0 for the stream itself, without a name or settings of its own.')));
     }
     pcm = card.pcms[card.pcms.length - 1];
     stream = { span, listIndex, insertAt, params: emptyParams() };
@@ -220,7 +226,7 @@ function modelItem(card: CardModel, value: MappedText, span: Span, listIndex: nu
   } else {
     const suggestion = closest(head.text.text, ITEM_TYPES);
     findings.push(finding(RULES.vsndInvalidItem, nonEmptySpan(head.text, value, head.rawStart),
-      `Invalid key: ${head.text.text} (an item starts with CARD, PCM or STREAM)`,
+      explained(`Invalid key: ${clip(head.text.text)}: an item starts with CARD, PCM or STREAM`, `xl rejects the config: "Invalid key: ${head.text.text}".`),
       suggestion ? replaceFix(`Change to '${suggestion.toUpperCase()}'`, head.text.span(), suggestion.toUpperCase(), true) : undefined));
     return;
   }
@@ -287,7 +293,7 @@ function matchParam(
         stream!.type = { ...at, value: t };
       } else {
         findings.push(finding(RULES.vsndInvalidStreamType, nonEmptySpan(value, piece.text, eq + 1),
-          `Invalid stream type: ${value.text} (use p for playback or c for capture)`,
+          explained(`Invalid stream type: ${clip(value.text)}: use p (playback) or c (capture)`, `xl rejects the config: "Invalid stream type: ${value.text}".`),
           { kind: 'choices', choices: [
             { title: 'Change to type=p (playback)', edits: [{ span: value.span(), text: 'p' }], preferred: true },
             { title: 'Change to type=c (capture)', edits: [{ span: value.span(), text: 'c' }] },
@@ -324,7 +330,7 @@ function splitList(value: MappedText, key: string, pieceSpan: Span, findings: Fi
   }
   if (elements.length === 0) {
     findings.push(finding(RULES.vsndEmptyList, pieceSpan,
-      `${key} has no value: xl 4.17 crashes (SIGSEGV) on an empty list; give at least one value or remove the key`));
+      explained(`Empty ${key} crashes xl: give a value or remove the key`, 'xl 4.17 crashes (SIGSEGV) on an empty list.')));
     return undefined;
   }
   return elements;
@@ -333,28 +339,28 @@ function splitList(value: MappedText, key: string, pieceSpan: Span, findings: Fi
 function readNumber(text: MappedText, what: 'rate' | 'count', findings: Finding[]): number {
   const r = strtoulBase0(text.text);
   const span = nonEmptySpan(text, text, 0);
-  const shown = `"${text.text}"`;
+  const shown = quote(text.text, 16);
   const zeroMeans = what === 'rate'
     ? 'libxl writes the rate 0, which the guest ignores'
     : 'libxl writes nothing and the inherited value stays';
   if (!r.digits) {
-    findings.push(finding(RULES.numberJunk, span, `${shown} is not a number: xl reads 0, so ${zeroMeans}`));
+    findings.push(finding(RULES.numberJunk, span, explained(`Value ${shown} is not a number, so xl reads 0: write a decimal number`, `${capitalize(zeroMeans)}.`)));
   } else if (r.negative) {
     findings.push(finding(RULES.numberNegative, span,
-      `${shown} is negative: xl's strtoul wraps it to ${r.value}${r.value === 0 ? `, so ${zeroMeans}` : ', and that is what the guest gets'}`));
+      explained(`Negative ${shown} wraps around to ${r.value}: drop the sign`, `xl's strtoul wraps it to ${r.value}${r.value === 0 ? `, so ${zeroMeans}` : ', and that is what the guest gets'}.`)));
   } else if (r.overflow) {
     findings.push(finding(RULES.numberOverflow, span,
-      `${shown} does not fit in 32 bits: libxl keeps ${r.value}${r.value === 0 ? `, so ${zeroMeans}` : ''}`));
+      explained(`Number ${shown} does not fit in 32 bits: the guest gets ${r.value}`, `libxl keeps the low 32 bits${r.value === 0 ? `, so ${zeroMeans}` : ''}.`)));
   } else if (r.base === 8 && r.consumed - leadingBlanks(text.text) > 1 && octalSurprise(text.text, r)) {
     findings.push(finding(RULES.numberBase, span,
-      `${shown} starts with 0, so xl reads it as octal: ${r.value}${r.value === 0 ? `, so ${zeroMeans}` : ''}; drop the leading zeros for decimal`,
+      explained(`Number ${shown} reads as octal ${r.value}: drop the leading zeros`, `xl's strtoul reads a number that starts with 0 as octal${r.value === 0 ? `, so ${zeroMeans}` : ''}.`),
       replaceFix('Remove the leading zeros', span, String(Number.parseInt(text.text.trim().replace(/[^0-9].*$/, ''), 10)), true)));
   } else if (r.junk) {
     findings.push(finding(RULES.numberJunk, span,
-      `${shown}: xl reads ${r.value} and ignores "${text.text.slice(r.consumed)}"`,
+      explained(`Number ${shown} has junk after it: xl reads ${r.value}`, `xl reads ${r.value} and ignores "${text.text.slice(r.consumed)}".`),
       replaceFix(`Change to ${r.value}`, span, String(r.value), true)));
   } else if (r.value === 0 && what === 'count') {
-    findings.push(finding(RULES.numberZero, span, `0 means "not set": ${zeroMeans}`));
+    findings.push(finding(RULES.numberZero, span, explained('A 0 means "not set": the inherited value stays', `${capitalize(zeroMeans)}.`)));
   }
   return r.value;
 }
@@ -372,21 +378,23 @@ function octalSurprise(text: string, r: StrtoulResult): boolean {
 function reportInvalidFormat(element: MappedText, findings: Finding[]): void {
   const name = element.text;
   const kernel = FORMAT_BY_NAME.get(name.toLowerCase());
-  let message = `Invalid pcm format: ${name}`;
+  let message = `Invalid pcm format: ${clip(name)}`;
+  let detail = `xl rejects the config: "Invalid pcm format: ${name}".`;
   let fix: FixData | undefined;
   if (kernel && kernel.libxlName !== kernel.name) {
-    message += ` (libxl calls it ${kernel.libxlName}, but the guest's frontend only knows ${kernel.name} and ignores ${kernel.libxlName}: float formats cannot be configured through xl)`;
+    message += ': float formats cannot be set through xl';
+    detail = `libxl calls it ${kernel.libxlName}, but the guest's frontend only knows ${kernel.name} and ignores ${kernel.libxlName}.`;
   } else if (name.trim() !== name && libxlFormat(name.trim())) {
-    message += ' (blanks are part of the name: remove them)';
+    message += ': remove the blanks, they are part of the name';
     fix = replaceFix(`Change to ${name.trim()}`, element.span(), name.trim(), true);
   } else {
     const suggestion = closest(name, FORMATS.map((f) => f.libxlName));
     if (suggestion) {
-      message += ` (did you mean ${suggestion}?)`;
+      message += `: did you mean ${suggestion}?`;
       fix = replaceFix(`Change to ${suggestion}`, element.span(), suggestion, true);
     }
   }
-  findings.push(finding(RULES.vsndInvalidFormat, nonEmptySpan(element, element, 0), message, fix));
+  findings.push(finding(RULES.vsndInvalidFormat, nonEmptySpan(element, element, 0), explained(message, detail), fix));
 }
 
 function checkBlanks(key: string, value: MappedText, findings: Finding[]): void {
@@ -395,7 +403,7 @@ function checkBlanks(key: string, value: MappedText, findings: Finding[]): void 
     const lead = t.length - t.trimStart().length;
     const trail = t.length - t.trimEnd().length;
     findings.push(finding(RULES.valueBlank, value.span(),
-      `The ${key} value keeps its ${lead && trail ? 'leading and trailing' : lead ? 'leading' : 'trailing'} blank${lead + trail > 1 ? 's' : ''}: the guest gets "${t}"`,
+      explained(`Blanks around the ${key} are kept: remove them`, `The guest gets "${t}", with its ${lead && trail ? 'leading and trailing' : lead ? 'leading' : 'trailing'} blank${lead + trail > 1 ? 's' : ''}.`),
       replaceFix('Remove the blanks', value.span(), t.trim(), true)));
   }
 }
@@ -403,7 +411,8 @@ function checkBlanks(key: string, value: MappedText, findings: Finding[]): void 
 function reportInvalidParam(type: ItemType, piece: Piece, item: MappedText, lastKey: string | undefined, findings: Finding[]): void {
   const text = piece.text.text;
   const eq = text.indexOf('=');
-  const shown = `Invalid parameter: ${text}`;
+  const shown = `Invalid parameter: ${clip(text)}`;
+  const xlSays = `xl rejects the config: "Invalid parameter: ${text}".`;
   const span = nonEmptySpan(piece.text, item, piece.rawStart);
   const itemName = type.toUpperCase();
 
@@ -414,13 +423,13 @@ function reportInvalidParam(type: ItemType, piece: Piece, item: MappedText, last
       const comma = item.text.lastIndexOf(',', piece.rawStart);
       const commaSpan = { start: item.at(comma), end: piece.text.at(0) };
       findings.push(finding(RULES.vsndListComma, { start: commaSpan.start, end: piece.text.at(piece.text.length) },
-        `${shown} (inside an item, ${listKey} values are separated by ';': xl splits items on ',')`,
+        explained(`${shown}: separate ${listKey} values with ';'`, `${xlSays} xl splits an item on ',', so each value after a ',' reads as a key.`),
         replaceFix("Change ',' to ';'", commaSpan, ';', true)));
       return;
     }
     const suggestion = closest(text, keysForItem(type).map((k) => k.name), KEY_ALIASES);
     findings.push(finding(RULES.vsndInvalidParam, span,
-      `${shown} (${itemName} takes key=value pairs: ${keysForItem(type).map((k) => k.name).join(', ')})`,
+      explained(`${shown}: ${itemName} takes key=value pairs`, `${xlSays} ${itemName} takes ${keysForItem(type).map((k) => k.name).join(', ')}.`),
       suggestion ? replaceFix(`Change to ${suggestion}=`, piece.text.span(), `${suggestion}=`, false) : undefined));
     return;
   }
@@ -433,20 +442,20 @@ function reportInvalidParam(type: ItemType, piece: Piece, item: MappedText, last
   if (trimmed !== key && trimmedInfo?.items.includes(type)) {
     const lead = valueText.length - valueText.trimStart().length;
     findings.push(finding(RULES.vsndKeyBlank, span,
-      `${shown} (xl matches "${trimmed}=" exactly: remove the blank before '=')`,
+      explained(`${shown}: remove the blank before '='`, `${xlSays} xl matches "${trimmed}=" exactly.`),
       replaceFix(`Remove the blanks around '='`, piece.text.span(trimmed.length, eq + 1 + lead), '=', true)));
     return;
   }
   const known = KEY_BY_NAME.get(trimmed);
   if (known) {
     const owners = known.items.map((i) => i.toUpperCase()).join(' and ');
-    findings.push(finding(RULES.vsndInvalidParam, span, `${shown} (${trimmed} belongs to ${owners} items, not ${itemName})`));
+    findings.push(finding(RULES.vsndInvalidParam, span, explained(`${shown}: ${trimmed} belongs to ${owners} items`, `${xlSays} ${itemName} items do not take ${trimmed}.`)));
     return;
   }
   const candidates = keysForItem(type).map((k) => k.name);
   const suggestion = closest(key, candidates, KEY_ALIASES);
-  const hint = suggestion ? `did you mean ${suggestion}?` : `${itemName} takes ${candidates.join(', ')}`;
-  findings.push(finding(RULES.vsndInvalidParam, span, `${shown} (${hint})`,
+  const hint = suggestion ? `did you mean ${suggestion}?` : `not a ${itemName} key`;
+  findings.push(finding(RULES.vsndInvalidParam, span, explained(`${shown}: ${hint}`, `${xlSays} ${itemName} takes ${candidates.join(', ')}.`),
     suggestion ? replaceFix(`Change to ${suggestion}`, keySpan, suggestion, true) : undefined));
 }
 
@@ -456,3 +465,4 @@ function nonEmptySpan(text: MappedText, container: MappedText, rawStart: number)
   const at = container.at(rawStart);
   return { start: at, end: at };
 }
+

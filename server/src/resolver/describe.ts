@@ -4,9 +4,17 @@ import type { ResolvedCard } from './resolve';
 import { deviceLimitCondition, FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, RATES } from '../tables/sndif';
 import { nearestNumbers } from '../model/suggest';
 
+/** Rates in Hz, as they are written in xl.cfg and XenStore (one unit everywhere). */
 export function describeRates(hw: Hw): string {
   if (hw.continuous) return `continuous ${hw.rateMin}–${hw.rateMax} Hz`;
   return `${hw.rates.join(', ')} Hz`;
+}
+
+/** Rates in few characters: `48000 Hz`, `44100/48000 Hz`, `8000–96000 Hz (5 rates)`. */
+export function compactRates(hw: Hw): string {
+  if (hw.continuous) return `${hw.rateMin}–${hw.rateMax} Hz`;
+  if (hw.rates.length <= 2) return `${hw.rates.join('/')} Hz`;
+  return `${hw.rateMin}–${hw.rateMax} Hz (${hw.rates.length} rates)`;
 }
 
 export function describeFormats(hw: Hw): string {
@@ -17,14 +25,9 @@ export function describeChannels(hw: Hw): string {
   return hw.channelsMin === hw.channelsMax ? `${hw.channelsMin}` : `${hw.channelsMin}–${hw.channelsMax}`;
 }
 
-function kib(bytes: number): string {
+export function kib(bytes: number): string {
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
   return `${bytes} B`;
-}
-
-function khz(rate: number): string {
-  const k = rate / 1000;
-  return `${Number.isInteger(k) ? k : Number(k.toFixed(k < 10 ? 3 : 2))}`;
 }
 
 /** Widest physical sample width among the formats, in bits (null when none has a width). */
@@ -37,7 +40,10 @@ export function widestBits(hw: Hw): number | null {
   return best;
 }
 
-/** Longest buffer in milliseconds: at the highest rate, widest format and most channels. */
+/**
+ * The time a full buffer holds at the highest byte rate (highest rate, widest format, most
+ * channels): every configuration the stream allows buffers at least this long.
+ */
 export function longestBufferMs(hw: Hw): number | null {
   const bits = widestBits(hw);
   if (bits === null || hw.rateMax === 0 || hw.channelsMax === 0) return null;
@@ -53,13 +59,9 @@ export function framesPerPeriod(hw: Hw): { min: number; max: number } | null {
   return { min: Math.max(1, Math.floor(hw.periodBytesMin / bytesPerFrame)), max: Math.floor(hw.periodBytesMax / bytesPerFrame) };
 }
 
-/** Compact one-line summary, e.g. `44.1–48 kHz · s16_le s32_le · 1–2 ch · 64 KiB`. */
+/** Compact one-line summary, e.g. `44100/48000 Hz · s16_le s32_le · 1–2 ch · 64 KiB`. */
 export function compactHw(hw: Hw): string {
-  const rates = hw.continuous
-    ? `${khz(hw.rateMin)}–${khz(hw.rateMax)} kHz`
-    : hw.rates.length === 1 ? `${khz(hw.rates[0])} kHz`
-      : hw.rates.length <= 3 ? `${hw.rates.map(khz).join('/')} kHz` : `${khz(hw.rateMin)}–${khz(hw.rateMax)} kHz (${hw.rates.length} rates)`;
-  return `${rates} · ${hw.formats.join(' ')} · ${describeChannels(hw)} ch · ${kib(hw.bufferBytesMax)}`;
+  return `${compactRates(hw)} · ${hw.formats.join(' ')} · ${describeChannels(hw)} ch · ${kib(hw.bufferBytesMax)}`;
 }
 
 /** "PCM devices 8, 9 are past the guest's limit of 8 (…)" when the card has such devices. */

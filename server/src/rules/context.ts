@@ -1,7 +1,8 @@
 import type { Span } from '../text/lineIndex';
-import type { ResolvedCard, ResolvedLevelBase } from '../resolver/resolve';
 import type { XsNode } from '../tree/xenstoreTree';
 import { pieceSpans } from '../tree/xenstoreTree';
+import type { ResolvedCard, ResolvedDevice, ResolvedLevelBase, ResolvedStream } from '../resolver/resolve';
+import { fullName } from '../resolver/names';
 
 export interface RuleOptions {
   /** Warn when a lower level widens its parent's range (the man page's rule). */
@@ -32,17 +33,13 @@ export function pieceSpan(node: XsNode, index: number): Span {
   return pieceSpans(node.value)[index] ?? node.value.span;
 }
 
-/** Human level names for messages. */
-export function levelName(level: 'card' | 'device' | 'stream' | 'default'): string {
-  return level === 'device' ? 'PCM device' : level;
-}
 
 
 export interface LevelVisit {
   readonly level: 'card' | 'device' | 'stream';
   readonly resolved: ResolvedLevelBase;
   readonly parent: ResolvedLevelBase | undefined;
-  /** "card 1/0", "PCM device 0", "stream 0/1", for messages. */
+  /** `stream "out" of PCM "Main" of card "IVI"` (resolver/names.ts), for messages. */
   readonly label: string;
 }
 
@@ -53,14 +50,12 @@ class Visit implements LevelVisit {
     readonly resolved: ResolvedLevelBase,
     readonly parent: ResolvedLevelBase | undefined,
     private readonly card: ResolvedCard,
-    private readonly device?: { index: number },
-    private readonly stream?: { index: number },
+    private readonly device?: ResolvedDevice,
+    private readonly stream?: ResolvedStream,
   ) {}
 
   get label(): string {
-    if (this.stream && this.device) return `stream ${this.device.index}/${this.stream.index} of ${this.card.label}`;
-    if (this.device) return `PCM device ${this.device.index} of ${this.card.label}`;
-    return this.card.label;
+    return fullName(this.card, this.device, this.stream);
   }
 }
 

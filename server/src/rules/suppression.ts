@@ -5,6 +5,7 @@
 import type { LineIndex, Span } from '../text/lineIndex';
 import { finding, Finding, replaceFix, RULES, RULE_BY_CODE } from '../tables/rules';
 import { closest } from '../model/suggest';
+import { quote } from '../text/words';
 
 export interface SuppressionComment { readonly span: Span; readonly text: string }
 
@@ -27,7 +28,7 @@ export function applySuppressions(findings: Finding[], comments: readonly Suppre
       if (!RULE_BY_CODE.has(code)) {
         const suggestion = closest(code, [...RULE_BY_CODE.keys()]);
         extra.push(finding(RULES.unknownRuleCode, { start: at, end: at + code.length },
-          `Unknown rule code "${code}" in a suppression comment${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+          `Unknown rule code ${quote(code)}${suggestion ? `: did you mean ${suggestion}?` : ''}`,
           suggestion ? replaceFix(`Change to ${suggestion}`, { start: at, end: at + code.length }, suggestion, true, false) : undefined));
         continue;
       }

@@ -43,6 +43,12 @@ export function codeActions(analysis: Analysis, request: CodeActionRequest): Cod
           diagnostics: [diagnostic],
           edit: { changes: { [request.uri]: [suppress] } },
         });
+        actions.push({
+          title: `Disable ${diagnostic.code} for the entire file`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: { changes: { [request.uri]: [fileSuppression(analysis, diagnostic.code as string)] } },
+        });
       }
     }
   }
@@ -81,4 +87,15 @@ function suppression(analysis: Analysis, diagnostic: Diagnostic): TextEdit | und
     return TextEdit.insert({ line, character: 0 }, `# sndif-disable-next-line ${diagnostic.code}\n`);
   }
   return TextEdit.insert({ line, character: 0 }, `${indent}# sndif-disable-next-line ${diagnostic.code}\n`);
+}
+
+/**
+ * `# sndif-disable CODE` on the first line, as ESLint's "for the entire file"; an existing
+ * directive there gets the code appended.
+ */
+function fileSuppression(analysis: Analysis, code: string): TextEdit {
+  const first = analysis.text.slice(0, analysis.lines.lineEnd(0));
+  const directive = first.match(/^#\s*sndif-disable\s+\S.*?(\s*)$/);
+  if (directive) return TextEdit.insert({ line: 0, character: first.length - directive[1].length }, `, ${code}`);
+  return TextEdit.insert({ line: 0, character: 0 }, `# sndif-disable ${code}\n`);
 }

@@ -8,6 +8,8 @@ import type { Analysis } from './analyze';
 import { cardsAt, locate, xlCardAt, xlItemAt } from './locate';
 import { CONFIG_KEYS_AT, FORMATS, ITEM_DOCS, ITEM_TYPES, KEY_BY_NAME, keysForItem, RATES, STREAM_TYPES } from '../tables/sndif';
 import { formatMarkdown, rateMarkdown } from '../resolver/describe';
+import { splitItem } from '../model/vsndItems';
+import type { Hw } from '../resolver/hw';
 
 const CARD_SNIPPET = "[ 'CARD, short-name=${1:Main}, sample-rates=${2:44100;48000}, sample-formats=${3:s16_le}',\n  'PCM, name=${4:Main}',\n    'STREAM, unique-id=${5:out}, type=${6|p,c|}' ]";
 
@@ -41,7 +43,11 @@ function xlCompletion(analysis: Analysis, offset: number): CompletionItem[] {
     if (!at.type) return [];
     const keyEnd = eq < 0 ? at.piece.end : pieceStart + eq + 1;
     const r = range(pieceStart, keyEnd);
-    return keysForItem(at.type).map((k) => ({
+    // Keys the item already has elsewhere are not offered again.
+    const present = new Set(splitItem(value).slice(1)
+      .filter((p) => p.rawStart + (value.text.slice(p.rawStart).match(/^ */)![0].length) !== pieceStart)
+      .map((p) => p.text.text.split('=')[0].trim()));
+    return keysForItem(at.type).filter((k) => !present.has(k.name)).map((k) => ({
       label: k.name,
       kind: CompletionItemKind.Property,
       detail: `default: ${k.defaultText}`,
@@ -63,16 +69,20 @@ function xlCompletion(analysis: Analysis, offset: number): CompletionItem[] {
     let to = text.indexOf(';', cursor);
     if (to < 0 || to > at.piece.end) to = at.piece.end;
     const r = range(from, to);
+    // The parent's allowed values first: picking one of them keeps the level inside its parent.
+    const parent = parentHw(analysis, offset);
+    const order = (allowed: boolean, i: number) => `${parent && !allowed ? 1 : 0}${String(i).padStart(2, '0')}`;
     if (key === 'sample-rates') {
       return RATES.map((rate, i) => ({
-        label: rate.name, kind: CompletionItemKind.Value, sortText: String(i).padStart(2, '0'),
+        label: rate.name, kind: CompletionItemKind.Value,
+        sortText: order(parent !== undefined && (parent.continuous ? rate.value >= parent.rateMin && rate.value <= parent.rateMax : parent.rates.includes(rate.value)), i),
         documentation: docs(rateMarkdown(rate.name)), textEdit: TextEdit.replace(r, rate.name),
       }));
     }
     return FORMATS.map((f, i) => ({
       label: f.libxlName,
       kind: CompletionItemKind.EnumMember,
-      sortText: String(i).padStart(2, '0'),
+      sortText: order(parent !== undefined && parent.formats.includes(f.name), i),
       detail: f.libxlName !== f.name ? 'accepted by xl, ignored by the guest' : f.doc,
       tags: f.libxlName !== f.name ? [1] : undefined,
       documentation: docs(formatMarkdown(f.libxlName)),
@@ -80,6 +90,15 @@ function xlCompletion(analysis: Analysis, offset: number): CompletionItem[] {
     }));
   }
   return [];
+}
+
+/** What the item at the offset inherits: the PCM device of a stream, the card of a PCM. */
+function parentHw(analysis: Analysis, offset: number): Hw | undefined {
+  const target = locate(analysis, offset);
+  if (!target?.card) return undefined;
+  if (target.stream) return target.device?.hw;
+  if (target.device) return target.card.hw;
+  return undefined;
 }
 
 /** Between strings: a whole-card snippet inside vsnd, a vsnd setting at the start of a line. */

@@ -16,6 +16,8 @@ export interface FixOption {
 /** Diagnostic.data: code actions are built from this, never from the message text. */
 export interface DiagnosticData {
   readonly enforcer: Enforcer;
+  /** The mechanics behind the short message (shown in hover). */
+  readonly detail?: string;
   readonly fixes: FixOption[];
 }
 
@@ -45,7 +47,7 @@ export function toDiagnostics(analysis: Analysis, uri: string, options: Diagnost
     const override = options.severities?.[f.rule.code];
     if (override === 'off') continue;
     const severity = override ?? f.rule.severity;
-    const data: DiagnosticData = { enforcer: f.rule.enforcer, fixes: fixOptions(f.fix, analysis.lines) };
+    const data: DiagnosticData = { enforcer: f.rule.enforcer, ...(f.detail ? { detail: f.detail } : {}), fixes: fixOptions(f.fix, analysis.lines) };
     const diagnostic: Diagnostic = {
       range: analysis.lines.rangeOf(f.span),
       severity: SEVERITY[severity],

@@ -6,9 +6,10 @@ import type { Enforcer, Finding } from '../tables/rules';
 import type { Hw, HwSource, Provenance } from '../resolver/hw';
 import { errnoText } from '../resolver/resolve';
 import { unreadLines } from './report';
-import { fromBytes } from '../tree/xenstoreTree';
 import { FORMAT_BY_NAME, KEY_BY_NAME } from '../tables/sndif';
-import { describeChannels, describeFormats, describeRates, deviceLimitNote, formatMarkdown, framesPerPeriod, longestBufferMs, rateMarkdown, widestBits } from '../resolver/describe';
+import { compactHw, describeChannels, describeFormats, describeRates, deviceLimitNote, formatMarkdown, framesPerPeriod, longestBufferMs, rateMarkdown, widestBits } from '../resolver/describe';
+import { cardName, deviceName, levelWord, streamName } from '../resolver/names';
+import { capitalize } from '../text/words';
 
 export interface HoverResult {
   readonly markdown: string;
@@ -16,12 +17,14 @@ export interface HoverResult {
 }
 
 export function hover(analysis: Analysis, offset: number, uri: string): HoverResult | undefined {
-  const result = targetHover(analysis, offset, uri);
   const here = analysis.findings.filter((f) => spanContains(f.span, offset));
-  if (here.length === 0) return result;
+  const target = locate(analysis, offset);
+  if (here.length === 0) return targetHover(analysis, target, uri);
+  // VS Code shows the diagnostics' own messages above this: add only what they leave out, and
+  // keep it short so "Quick Fix…" stays in sight.
   const problems = problemLines(here);
-  if (!result) return { markdown: problems, span: here[0].span };
-  return { markdown: `${result.markdown}\n\n---\n${problems}`, span: result.span };
+  const brief = target ? briefTarget(target) : undefined;
+  return { markdown: brief ? `${problems}\n\n---\n${brief}` : problems, span: target?.span ?? here[0].span };
 }
 
 const ENFORCED: Record<Enforcer, string> = {
@@ -31,13 +34,29 @@ const ENFORCED: Record<Enforcer, string> = {
   style: 'works; against the man page or likely unintended',
 };
 
-/** The rules broken at a position, each with who enforces it. */
+/** The rules broken at a position: who enforces each, and the mechanics behind the message. */
 function problemLines(here: readonly Finding[]): string {
-  return here.map((f) => `\`${f.rule.code}\` · ${ENFORCED[f.rule.enforcer]}`).join('  \n');
+  return here.map((f) => `\`${f.rule.code}\` · ${ENFORCED[f.rule.enforcer]}${f.detail ? `  \n${f.detail}` : ''}`).join('\n\n');
 }
 
-function targetHover(analysis: Analysis, offset: number, uri: string): HoverResult | undefined {
-  const target = locate(analysis, offset);
+/** One line about what is under the cursor, for hovers that already carry diagnostics. */
+function briefTarget(target: NonNullable<ReturnType<typeof locate>>): string | undefined {
+  if (target.kind === 'level') return `${levelTitle(target)} ⇢ ${compactHw(levelOf(target).hw)}`;
+  if (target.element) return target.key === 'sample-rates' ? rateMarkdown(target.element.text) : formatMarkdown(target.element.text);
+  const info = KEY_BY_NAME.get(target.key);
+  return info ? `**${target.key}** — ${firstSentence(info.doc)} Default: ${info.defaultText}.` : undefined;
+}
+
+function firstSentence(text: string): string {
+  const m = text.match(/^.*?[.!?](?=\s|$)/);
+  return m ? m[0] : text;
+}
+
+function levelOf(ref: LevelRef) {
+  return ref.stream ?? ref.device ?? ref.card;
+}
+
+function targetHover(analysis: Analysis, target: ReturnType<typeof locate>, uri: string): HoverResult | undefined {
   if (!target) return undefined;
   if (target.kind === 'level') return { markdown: levelMarkdown(analysis, target, uri), span: target.span };
   if (target.element) {
@@ -45,45 +64,50 @@ function targetHover(analysis: Analysis, offset: number, uri: string): HoverResu
     return { markdown: md, span: target.element.span };
   }
   const md = keyMarkdown(analysis, target.key, target);
-  return md ? { markdown: md, span: target.span } : undefined;
+  if (!md) return undefined;
+  // From any key of an item, the item's resolution is one line away.
+  const resolved = target.card ? `\n\n---\n${levelTitle(target as LevelRef)} ⇢ ${compactHw(levelOf(target as LevelRef).hw)}  \n${REPORT_LINK}` : '';
+  return { markdown: `${md}${resolved}`, span: target.span };
 }
 
+/** Opens the resolved configuration beside the source (VS Code runs it; other editors show the text). */
+export const REPORT_LINK = '[Show the resolved sound configuration](command:sndif.showResolved)';
+
 function lineLink(analysis: Analysis, uri: string, p: Provenance): string {
-  if (!p.node || p.node.generated) return p.level;
+  const level = levelWord(p.level);
+  if (!p.node || p.node.generated) return level;
   const line = analysis.lines.positionAt(p.node.keySpan.start).line + 1;
-  return `${p.level} ([line ${line}](${uri}#L${line}))`;
+  return `${level} ([line ${line}](${uri}#L${line}))`;
 }
 
 function levelTitle(ref: LevelRef): string {
-  const card = ref.card;
-  const cardName = card.shortName !== undefined ? ` "${fromBytes(card.shortName)}"` : '';
   if (ref.stream && ref.device) {
     const s = ref.stream;
     const type = s.type === 'p' ? 'playback' : s.type === 'c' ? 'capture' : 'no valid type';
-    const id = s.uniqueId !== undefined ? ` · unique-id \`${fromBytes(s.uniqueId)}\`` : '';
-    return `**Stream ${ref.device.index}/${s.index}** of ${card.label}${cardName} · ${type}${id}`;
+    return `**${capitalize(streamName(s))}** · ${type} · ${deviceName(ref.device)} · ${cardName(ref.card)}`;
   }
-  if (ref.device) {
-    const name = ref.device.name ? ` "${fromBytes(ref.device.name)}"` : '';
-    return `**PCM device ${ref.device.index}**${name} of ${card.label}${cardName}`;
-  }
-  return `**${card.label.charAt(0).toUpperCase()}${card.label.slice(1)}**${cardName} · \`${card.path}\``;
+  if (ref.device) return `**${capitalize(deviceName(ref.device))}** · ${cardName(ref.card)}`;
+  return `**${capitalize(cardName(ref.card))}** · \`${ref.card.path}\``;
 }
+
+/** Non-breaking spaces after a cell: VS Code's hover draws table columns without padding. */
+const PAD = '&nbsp;&nbsp;&nbsp;';
 
 function hwTable(analysis: Analysis, uri: string, hw: Hw, source: HwSource): string {
   const link = (p: Provenance) => lineLink(analysis, uri, p);
   const channelsBy = link(source.channelsMin) === link(source.channelsMax)
     ? link(source.channelsMin)
     : `min ${link(source.channelsMin)}, max ${link(source.channelsMax)}`;
+  const row = (name: string, value: string, by: string) => `| ${name}${PAD} | ${value}${PAD} | ${by} |`;
   return [
     '| | resolved | set by |',
     '|:--|:--|:--|',
-    `| formats | ${describeFormats(hw)} | ${link(source.formats)} |`,
-    `| rates | ${describeRates(hw)} | ${link(source.rates)} |`,
-    `| channels | ${describeChannels(hw)} | ${channelsBy} |`,
-    `| buffer | ≤ ${hw.bufferBytesMax} bytes | ${link(source.bufferBytes)} |`,
-    `| period size | ${hw.periodBytesMin}–${hw.periodBytesMax} bytes | |`,
-    `| periods | ${hw.periodsMin}–${hw.periodsMax} | |`,
+    row('formats', describeFormats(hw), link(source.formats)),
+    row('rates', describeRates(hw), link(source.rates)),
+    row('channels', describeChannels(hw), channelsBy),
+    row('buffer', `≤ ${hw.bufferBytesMax} bytes`, link(source.bufferBytes)),
+    row('period size', `${hw.periodBytesMin}–${hw.periodBytesMax} bytes`, `frontend: ${hw.periodBytesMin} bytes minimum; maximum = buffer`),
+    row('periods', `${hw.periodsMin}–${hw.periodsMax}`, `frontend: ${hw.periodsMin} minimum; maximum = buffer / ${hw.periodBytesMin}`),
   ].join('\n');
 }
 
@@ -92,22 +116,23 @@ function derivedLine(hw: Hw): string {
   const ms = longestBufferMs(hw);
   const bits = widestBits(hw);
   const widest = hw.formats.find((f) => FORMAT_BY_NAME.get(f)?.bits === bits);
-  if (ms !== null) parts.push(`Longest buffer ${ms.toFixed(1)} ms (${hw.rateMax} Hz, ${widest}, ${hw.channelsMax} ch)`);
+  if (ms !== null) parts.push(`A full buffer holds at least ${ms.toFixed(1)} ms (at the highest byte rate: ${hw.rateMax} Hz, ${widest}, ${hw.channelsMax} ch)`);
   const frames = framesPerPeriod(hw);
   if (frames) parts.push(`${frames.min}–${frames.max} frames per period`);
   if (hw.periodsMax < hw.periodsMin) parts.push('**cannot be opened: fewer than 2 periods fit the buffer**');
   return parts.join(' · ');
 }
 
-function levelMarkdown(analysis: Analysis, ref: LevelRef & { span: Span }, uri: string): string {
-  const level = ref.stream ?? ref.device ?? ref.card;
+/** The resolved table of a level: title, probe failure, table with provenance, derived figures. */
+export function levelMarkdown(analysis: Analysis, ref: LevelRef, uri: string): string {
+  const level = levelOf(ref);
   const probe = ref.card.probe.ok
     ? ''
     : `\n\n**The guest's card fails to probe:** ${errnoText(ref.card.probe.errno)}: ${ref.card.probe.message}`;
   const limit = !ref.device ? deviceLimitNote(ref.card) : undefined;
   const unread = unreadLines(analysis, level.node);
   const limitLine = (limit ? `\n\n${limit} (setting \`sndif.maxPcmDevices\`)` : '')
-    + (unread.length ? `\n\n**Not read:** ${unread.join(', ')} of this ${ref.stream ? 'stream' : ref.device ? 'PCM device' : 'card'} could not be read; its value is not used` : '');
+    + (unread.length ? `\n\n**Not read:** ${unread.join(', ')} of this ${ref.stream ? 'stream' : ref.device ? 'PCM' : 'card'} could not be read; its value is not used` : '');
   return `${levelTitle(ref)}${probe}${limitLine}\n\n${hwTable(analysis, uri, level.hw, level.source)}\n\n${derivedLine(level.hw)}`;
 }
 

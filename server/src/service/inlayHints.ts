@@ -1,53 +1,67 @@
 /**
- * After each PCM device and stream, what it resolves to and where inherited values come from:
- * `⇢ 44.1–48 kHz · s16_le s32_le · 1–2 ch · 64 KiB (rates, formats from card)`.
+ * At the end of each PCM device's and stream's line, what that level changes, in at most 40
+ * characters (`⇢ 48000 Hz · 16 KiB`): VS Code cuts longer labels. A level that only inherits
+ * gets no hint. The tooltip has the whole resolution and where every value comes from.
  */
-import { InlayHint, InlayHintKind, Range } from 'vscode-languageserver-types';
+import { InlayHint, InlayHintKind, MarkupKind, Range } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
-import type { HwSource } from '../resolver/hw';
-import type { ResolvedLevelBase } from '../resolver/resolve';
-import { compactHw } from '../resolver/describe';
+import type { Hw, HwSource } from '../resolver/hw';
+import type { ResolvedCard, ResolvedDevice, ResolvedStream } from '../resolver/resolve';
+import { compactRates, describeChannels, kib } from '../resolver/describe';
+import { levelMarkdown } from './hover';
 
-export function inlayHints(analysis: Analysis, range: Range): InlayHint[] {
+/** VS Code's editor.inlayHints.maximumLength is 43; stay below it with room for the padding. */
+export const MAX_LABEL = 40;
+
+export function inlayHints(analysis: Analysis, range: Range, uri: string): InlayHint[] {
   const from = analysis.lines.offsetAt(range.start);
   const to = analysis.lines.offsetAt(range.end);
   const hints: InlayHint[] = [];
-  const add = (level: ResolvedLevelBase, own: 'device' | 'stream') => {
-    const at = level.node.span.end;
-    if (at < from || at > to || level.node.span.end === level.node.span.start) return;
+  const add = (own: 'device' | 'stream', card: ResolvedCard, device: ResolvedDevice, stream?: ResolvedStream) => {
+    const level = stream ?? device;
+    const span = level.node.span;
+    if (span.end === span.start || span.end < from || span.start > to) return;
+    const label = changeLabel(level.hw, level.source, own);
+    if (!label) return;
+    const line = analysis.lines.positionAt(span.end).line;
+    const end = analysis.lines.lineEnd(line);
+    if (end < from || end > to) return;
     hints.push({
-      position: analysis.lines.positionAt(at),
-      label: `⇢ ${compactHw(level.hw)}${inherited(level.source, own)}`,
+      position: analysis.lines.positionAt(end),
+      label,
       kind: InlayHintKind.Type,
       paddingLeft: true,
+      tooltip: { kind: MarkupKind.Markdown, value: levelMarkdown(analysis, { card, device, stream }, uri) },
     });
   };
   for (const card of analysis.cards) {
     for (const device of card.devices) {
-      add(device, 'device');
-      for (const stream of device.streams) add(stream, 'stream');
+      add('device', card, device);
+      for (const stream of device.streams) add('stream', card, device, stream);
     }
   }
   return hints;
 }
 
-/** "(rates, formats from card; buffer from default)" for the values this level did not set. */
-export function inherited(source: HwSource, own: 'device' | 'stream'): string {
-  const groups = new Map<string, string[]>();
-  const note = (name: string, level: string) => {
-    if (level === own) return;
-    groups.set(level, [...(groups.get(level) ?? []), name]);
-  };
-  note('rates', source.rates.level);
-  note('formats', source.formats.level);
-  const channelLevels = new Set([source.channelsMin.level, source.channelsMax.level]);
-  if (channelLevels.size === 1) note('channels', source.channelsMin.level);
-  else {
-    note('channels-min', source.channelsMin.level);
-    note('channels-max', source.channelsMax.level);
+/** `⇢ ` and the values this level sets itself, shortened to MAX_LABEL; '' when it sets none. */
+export function changeLabel(hw: Hw, source: HwSource, own: 'device' | 'stream'): string {
+  const parts: string[] = [];
+  if (source.rates.level === own) parts.push(compactRates(hw));
+  const formatsAt = parts.length;
+  if (source.formats.level === own) parts.push(hw.formats.join(' '));
+  if (source.channelsMin.level === own || source.channelsMax.level === own) parts.push(`${describeChannels(hw)} ch`);
+  if (source.bufferBytes.level === own) parts.push(kib(hw.bufferBytesMax));
+  if (parts.length === 0) return '';
+  const label = () => `⇢ ${parts.join(' · ')}`;
+  // Too long: fewer formats first (`s16_le s32_le +3`), then rates without their count, then
+  // formats only in the tooltip.
+  if (label().length > MAX_LABEL && source.formats.level === own) {
+    for (let keep = hw.formats.length - 1; keep >= 1 && label().length > MAX_LABEL; keep--) {
+      parts[formatsAt] = `${hw.formats.slice(0, keep).join(' ')} +${hw.formats.length - keep}`;
+    }
   }
-  note('buffer', source.bufferBytes.level);
-  if (groups.size === 0) return '';
-  const order = ['device', 'card', 'default'];
-  return ` (${[...groups].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0])).map(([level, names]) => `${names.join(', ')} from ${level === 'device' ? 'device' : level}`).join('; ')})`;
+  if (label().length > MAX_LABEL && source.rates.level === own) parts[0] = parts[0].replace(/ \(\d+ rates\)$/, '');
+  if (label().length > MAX_LABEL && source.formats.level === own) parts[formatsAt] = '…';
+  const text = label();
+  return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
 }

@@ -1,11 +1,13 @@
 /** The `sndif resolve` and `sndif xenstore` outputs, shared by the CLI and the editor commands. */
 import type { Analysis } from './analyze';
 import type { Hw, HwSource } from '../resolver/hw';
-import type { ResolvedCard } from '../resolver/resolve';
+import type { ResolvedCard, ResolvedStream } from '../resolver/resolve';
 import { errnoText } from '../resolver/resolve';
 import { fromBytes } from '../tree/xenstoreTree';
 import type { XsNode } from '../tree/xenstoreTree';
-import { compactHw, describeChannels, describeFormats, describeRates, deviceLimitNote, longestBufferMs } from '../resolver/describe';
+import { compactHw, describeChannels, describeFormats, describeRates, deviceLimitNote, kib, longestBufferMs } from '../resolver/describe';
+import { cardName, deviceName, levelWord, streamName } from '../resolver/names';
+import { capitalize } from '../text/words';
 import type { Level } from '../tables/sndif';
 
 export interface HwJson {
@@ -82,15 +84,24 @@ export function resolveJson(analysis: Analysis) {
 }
 
 function hwLines(hw: Hw, source: HwSource, indent: string): string[] {
-  const from = (p: { level: Level }) => `(${p.level})`;
+  const from = (p: { level: Level }) => `(${levelWord(p.level)})`;
   const ms = longestBufferMs(hw);
   return [
     `${indent}formats   ${describeFormats(hw)} ${from(source.formats)}`,
     `${indent}rates     ${describeRates(hw)} ${from(source.rates)}`,
-    `${indent}channels  ${describeChannels(hw)} (min ${source.channelsMin.level}, max ${source.channelsMax.level})`,
-    `${indent}buffer    ≤ ${hw.bufferBytesMax} bytes${ms !== null ? ` (${ms.toFixed(1)} ms at ${hw.rateMax} Hz, widest format, ${hw.channelsMax} ch)` : ''} ${from(source.bufferBytes)}`,
+    `${indent}channels  ${describeChannels(hw)} (min ${levelWord(source.channelsMin.level)}, max ${levelWord(source.channelsMax.level)})`,
+    `${indent}buffer    ≤ ${hw.bufferBytesMax} bytes${ms !== null ? `, a full buffer holds ≥ ${ms.toFixed(1)} ms` : ''} ${from(source.bufferBytes)}`,
     `${indent}periods   ${hw.periodsMin}–${hw.periodsMax} of ${hw.periodBytesMin}–${hw.periodBytesMax} bytes`,
   ];
+}
+
+function typeName(stream: ResolvedStream): string {
+  return stream.type === 'p' ? 'playback' : stream.type === 'c' ? 'capture' : 'NO VALID TYPE';
+}
+
+/** How a card probes, in words: `probes` or `FAILS -ENOENT (-2): …`. */
+export function probeText(card: ResolvedCard): string {
+  return card.probe.ok ? 'probes' : `FAILS to probe: ${errnoText(card.probe.errno)}: ${card.probe.message}`;
 }
 
 /** "line 4 (sample-formats)" for each dump line listed in this directory that could not be read. */
@@ -108,23 +119,68 @@ export function resolveText(analysis: Analysis): string {
   if (analysis.cards.length === 0) return 'No vsnd card found.\n';
   const out: string[] = [];
   for (const card of analysis.cards) {
-    const names = [card.shortName, card.longName].filter((n) => n !== undefined).map((n) => `"${fromBytes(n!)}"`).join(' ');
-    out.push(`Card ${card.id}${names ? ` ${names}` : ''}  ${card.path}`);
-    out.push(card.probe.ok ? '  probe     ok' : `  probe     FAILS ${errnoText(card.probe.errno)}: ${card.probe.message}`);
+    const long = card.longName !== undefined ? ` (${fromBytes(card.longName)})` : '';
+    out.push(`${capitalize(cardName(card))}${long}  ${card.path}`);
+    out.push(`  probe     ${probeText(card)}`);
     out.push(...hwLines(card.hw, card.source, '  '));
     out.push(...unreadNote(analysis, card.node, '  '));
     const limit = deviceLimitNote(card);
     if (limit) out.push(`  limit     ${limit}`);
     for (const device of card.devices) {
-      out.push(`  PCM device ${device.index}${device.name ? ` "${fromBytes(device.name)}"` : ''}: ${compactHw(device.hw)}`);
+      out.push(`  ${deviceName(device)}: ${compactHw(device.hw)}`);
       out.push(...unreadNote(analysis, device.node, '    '));
       for (const stream of device.streams) {
-        const type = stream.type === 'p' ? 'playback' : stream.type === 'c' ? 'capture' : 'NO VALID TYPE';
-        const id = stream.uniqueId !== undefined ? ` unique-id "${fromBytes(stream.uniqueId)}"` : '';
-        out.push(`    stream ${device.index}/${stream.index} ${type}${id}`);
+        out.push(`    ${streamName(stream)} ${typeName(stream)}`);
         out.push(...hwLines(stream.hw, stream.source, '      '));
         out.push(...unreadNote(analysis, stream.node, '      '));
       }
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** Markdown table cell text: pipes escaped, never empty. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|') || ' ';
+}
+
+/**
+ * The resolved configuration as Markdown, for VS Code's Markdown preview: one section and one
+ * table per card (card, PCM devices, streams), probe failures first and marked.
+ */
+export function resolveMarkdown(analysis: Analysis, title: string): string {
+  const out: string[] = [`# Resolved sound configuration: ${cell(title)}`, ''];
+  if (analysis.cards.length === 0) return `${out.join('\n')}No vsnd card found.\n`;
+  out.push('What the Linux frontend (`sound/xen/xen_snd_front_cfg.c`) makes of each card; "from" names the level that set a value.', '');
+  for (const card of analysis.cards) {
+    const long = card.longName !== undefined ? ` — ${fromBytes(card.longName)}` : '';
+    out.push(`## ${cell(capitalize(cardName(card)))}${cell(long)}`, '');
+    out.push(card.probe.ok
+      ? `✅ **Probes** · \`${card.path}\``
+      : `> ❌ **Fails to probe** with ${errnoText(card.probe.errno)}: ${cell(card.probe.message)}`, '');
+    const limit = deviceLimitNote(card);
+    if (limit) out.push(`> ⚠️ ${limit} (setting \`sndif.maxPcmDevices\`)`, '');
+    const unread = [
+      ...unreadLines(analysis, card.node).map((l) => `${l} of ${cardName(card)}`),
+      ...card.devices.flatMap((d) => [
+        ...unreadLines(analysis, d.node).map((l) => `${l} of ${deviceName(d)}`),
+        ...d.streams.flatMap((s) => unreadLines(analysis, s.node).map((l) => `${l} of ${streamName(s)}`)),
+      ]),
+    ];
+    if (unread.length) out.push(`> **Not read:** ${cell(unread.join(', '))}: could not be read, so not used`, '');
+    out.push('| | direction | rates | formats | channels | buffer | full buffer holds |');
+    out.push('|:--|:--|:--|:--|:--|:--|:--|');
+    const row = (own: Level, name: string, direction: string, hw: Hw, source: HwSource) => {
+      const ms = longestBufferMs(hw);
+      const from = (level: Level, own: Level) => (level === own ? '' : ` (from ${levelWord(level)})`);
+      const channelsLevel = LEVEL_ORDER[Math.max(LEVEL_ORDER.indexOf(source.channelsMin.level), LEVEL_ORDER.indexOf(source.channelsMax.level))];
+      out.push(`| ${cell(name)} | ${direction} | ${describeRates(hw)}${from(source.rates.level, own)} | ${describeFormats(hw)}${from(source.formats.level, own)} | ${describeChannels(hw)}${from(channelsLevel, own)} | ${kib(hw.bufferBytesMax)}${from(source.bufferBytes.level, own)} | ${ms === null ? '–' : `≥ ${ms.toFixed(1)} ms`} |`);
+    };
+    row('card', cardName(card), '', card.hw, card.source);
+    for (const device of card.devices) {
+      row('device', deviceName(device), '', device.hw, device.source);
+      for (const stream of device.streams) row('stream', `↳ ${streamName(stream)}`, stream.type ? typeName(stream) : '**no valid type**', stream.hw, stream.source);
     }
     out.push('');
   }

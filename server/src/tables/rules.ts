@@ -103,12 +103,23 @@ export function replaceFix(title: string, span: Span, text: string, preferred: b
 export interface Finding {
   readonly rule: RuleInfo;
   readonly span: Span;
+  /** One short sentence (at most 80 characters): what happens and what to do. */
   readonly message: string;
+  /** The mechanics behind it (xl's own words, what the kernel does), for hover and `--format json`. */
+  readonly detail?: string;
   readonly fix?: FixData;
   /** Other places worth showing (e.g. the first of two duplicate unique-ids). */
   readonly related?: { span: Span; message: string }[];
 }
 
-export function finding(rule: RuleInfo, span: Span, message: string, fix?: FixData, related?: Finding['related']): Finding {
-  return { rule, span, message, fix, related };
+/** A message with the mechanics kept apart from the short sentence shown in Problems. */
+export interface Explained { readonly text: string; readonly detail: string }
+
+export function explained(text: string, detail: string): Explained {
+  return { text, detail };
+}
+
+export function finding(rule: RuleInfo, span: Span, message: string | Explained, fix?: FixData, related?: Finding['related']): Finding {
+  if (typeof message === 'string') return { rule, span, message, fix, related };
+  return { rule, span, message: message.text, detail: message.detail, fix, related };
 }

@@ -71,21 +71,21 @@ export const KEYS: readonly KeyInfo[] = [
   },
   {
     name: 'short-name', items: ['card'], xenstore: true, common: false, kind: 'string',
-    doc: 'Short name of the virtual sound card.', values: 'text without `,`', defaultText: 'none',
+    doc: 'Short name of the virtual sound card.', values: 'text without commas', defaultText: 'none',
   },
   {
     name: 'long-name', items: ['card'], xenstore: true, common: false, kind: 'string',
-    doc: 'Long name of the virtual sound card.', values: 'text without `,`', defaultText: 'none',
+    doc: 'Long name of the virtual sound card.', values: 'text without commas', defaultText: 'none',
   },
   {
     name: 'name', items: ['pcm'], xenstore: true, common: false, kind: 'string',
     doc: 'Name of the PCM device. The Linux frontend keeps at most 79 bytes of it.',
-    values: 'text without `,`, at most 79 bytes', defaultText: 'empty',
+    values: 'text without commas, at most 79 bytes', defaultText: 'empty',
   },
   {
     name: 'unique-id', items: ['stream'], xenstore: true, common: false, kind: 'string',
     doc: 'Identifier of the stream, used by the backend to pick the host device. Should be unique within the card.',
-    values: 'text without `,`', defaultText: 'none',
+    values: 'text without commas', defaultText: 'none',
   },
   {
     name: 'type', items: ['stream'], xenstore: true, common: false, kind: 'type',

@@ -47,19 +47,19 @@ suite('sndif on the web (vscode.dev, github.dev)', () => {
     const W = vscode.DiagnosticSeverity.Warning;
     const I = vscode.DiagnosticSeverity.Information;
     assert.deepEqual(diagnostics.map((d) => [codeOf(d), d.severity, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message]), [
-      ['vsnd-invalid-param', E, 9, 21, 9, 25, 'Invalid parameter: id=0 (did you mean unique-id?)'],
-      ['vsnd-invalid-param', E, 10, 21, 10, 25, 'Invalid parameter: id=1 (did you mean unique-id?)'],
-      ['vsnd-list-comma', E, 12, 49, 12, 56, "Invalid parameter: 48000 (inside an item, sample-rates values are separated by ';': xl splits items on ',')"],
-      ['channels-min-above-max', W, 12, 71, 12, 72, 'channels-min 4 is above channels-max 2: the frontend lowers channels-min, so card 1 gets exactly 2 channels'],
-      ['buffer-too-small', W, 13, 39, 13, 41, 'buffer-size 96 holds fewer than two periods of 64 bytes: periods_max becomes 1 while periods_min stays 2, so PCM device 0 of card 1 cannot be opened; use at least 128'],
-      ['vsnd-invalid-format', E, 13, 65, 13, 73, "Invalid pcm format: float_le (libxl calls it f32_le, but the guest's frontend only knows float_le and ignores f32_le: float formats cannot be configured through xl)"],
-      ['vsnd-invalid-stream-type', E, 14, 39, 14, 47, 'Invalid stream type: playback (use p for playback or c for capture)'],
-      ['stream-type-missing', E, 15, 12, 15, 33, "Stream 0/1 of card 1 has no type: xl accepts that, but the guest's card fails to probe with -ENOENT (-2); add type=p (playback) or type=c (capture)"],
-      ['unique-id-duplicate', I, 16, 31, 16, 32, 'unique-id "3" is also used by another stream of card 1. sndif.h asks for a unique id per stream, but neither the Linux frontend nor snd_be needs it: snd_be reads it as the backend device (e.g. pulse)'],
-      ['rate-unsupported', W, 16, 55, 16, 60, 'Sample rate 44000 is not supported by the Linux frontend, which ignores it (nearest supported: 44100, 48000)'],
-      ['widens-parent', W, 16, 55, 16, 66, "stream 0/2 of card 1 adds rate 96000 beyond its PCM device's rates (inherited from the card); the kernel allows it, the man page says a lower level must narrow"],
-      ['number-base', W, 16, 80, 16, 86, '"044100" starts with 0, so xl reads it as octal: 18496; drop the leading zeros for decimal'],
-      ['widens-parent', W, 16, 80, 16, 86, "buffer-size 18496 is above its PCM device's 96; the kernel allows it, the man page says a lower level must narrow"],
+      ['vsnd-invalid-param', E, 9, 21, 9, 25, 'Invalid parameter: id=0: did you mean unique-id?'],
+      ['vsnd-invalid-param', E, 10, 21, 10, 25, 'Invalid parameter: id=1: did you mean unique-id?'],
+      ['vsnd-list-comma', E, 12, 49, 12, 56, "Invalid parameter: 48000: separate sample-rates values with ';'"],
+      ['channels-min-above-max', W, 12, 71, 12, 72, 'Minimum channels 4 above maximum 2: swap channels-min and channels-max'],
+      ['buffer-too-small', W, 13, 39, 13, 41, 'Buffer too small to open the stream: use at least 128 bytes'],
+      ['vsnd-invalid-format', E, 13, 65, 13, 73, 'Invalid pcm format: float_le: float formats cannot be set through xl'],
+      ['vsnd-invalid-stream-type', E, 14, 39, 14, 47, 'Invalid stream type: playback: use p (playback) or c (capture)'],
+      ['stream-type-missing', E, 15, 12, 15, 33, 'Stream has no type, so its card fails to probe: add type=p or type=c'],
+      ['unique-id-duplicate', I, 16, 31, 16, 32, 'Unique-id "3" is also used by another stream of this card'],
+      ['rate-unsupported', W, 16, 55, 16, 60, 'Rate "44000" is not supported and is ignored: use 44100 or 48000'],
+      ['widens-parent', W, 16, 55, 16, 66, "Rate 96000 beyond its PCM's (inherited from the card): remove it"],
+      ['number-base', W, 16, 80, 16, 86, 'Number "044100" reads as octal 18496: drop the leading zeros'],
+      ['widens-parent', W, 16, 80, 16, 86, "Buffer 18496 bytes above its PCM's 96: lower it or raise the PCM's"],
     ]);
   });
 
@@ -68,7 +68,7 @@ suite('sndif on the web (vscode.dev, github.dev)', () => {
     assert.equal(document.languageId, 'xenstore');
     const diagnostics = await diagnosticsOf(document.uri, (d) => d.length > 0);
     assert.deepEqual(diagnostics.map((d) => [codeOf(d), d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message]), [
-      ['stream-type-invalid', 0, 42, 0, 43, "Stream type \"x\" is neither p nor c (compared case-insensitively over 2 bytes): the guest's card fails to probe with -EINVAL (-22)"],
+      ['stream-type-invalid', 0, 42, 0, 43, 'Stream type is not p or c, so its card fails to probe: use p or c'],
     ]);
   });
 
@@ -113,15 +113,14 @@ suite('sndif on the web (vscode.dev, github.dev)', () => {
     assert.notInclude(labels, 'short-name', 'a CARD key offered in a STREAM');
   });
 
-  test('inlay hints after each PCM device and stream', async () => {
+  test('inlay hints: what each PCM device and stream changes, at the end of its line', async () => {
     const document = await openXl('examples/guest-clean.cfg');
     const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, new vscode.Range(0, 0, document.lineCount, 0));
-    assert.deepEqual(hints.map((h) => [h.position.line, labelOf(h)]), [
-      [12, '⇢ 44.1/48 kHz · s16_le s32_le · 1–2 ch · 64 KiB (rates, formats, channels, buffer from card)'],
-      [13, '⇢ 44.1/48 kHz · s16_le s32_le · 1–2 ch · 64 KiB (rates, formats, channels, buffer from card)'],
-      [14, '⇢ 44.1/48 kHz · s16_le s32_le · 1 ch · 64 KiB (rates, formats, channels-min, buffer from card)'],
-      [15, '⇢ 48 kHz · s16_le s32_le · 1–2 ch · 64 KiB (formats, channels, buffer from card)'],
-      [16, '⇢ 48 kHz · s16_le s32_le · 1–2 ch · 16 KiB (rates from device; formats, channels from card)'],
+    // media-out and the Media PCM only inherit: no hint.
+    assert.deepEqual(hints.map((h) => [h.position.line, h.position.character === document.lineAt(h.position.line).text.length, labelOf(h)]), [
+      [14, true, '⇢ 1 ch'],
+      [15, true, '⇢ 48000 Hz'],
+      [16, true, '⇢ 16 KiB'],
     ]);
   });
 
@@ -129,7 +128,7 @@ suite('sndif on the web (vscode.dev, github.dev)', () => {
     const document = await openXl('examples/guest-clean.cfg');
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
     assert.deepEqual(symbols.map((c) => [c.name, c.children.map((d) => [d.name, d.children.map((s) => s.name)])]), [
-      ['IVI', [['Media', ['media-out', 'media-in']], ['Navigation', ['nav-prompt']]]],
+      ['card "IVI"', [['PCM "Media"', ['stream "media-out"', 'stream "media-in"']], ['PCM "Navigation"', ['stream "nav-prompt"']]]],
     ]);
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', document.uri);
     assert.deepEqual(folds.map((f) => [f.start, f.end]), [[10, 17], [11, 16]]);
@@ -139,10 +138,15 @@ suite('sndif on the web (vscode.dev, github.dev)', () => {
     const cfg = await openXl('examples/guest-clean.cfg');
     await vscode.window.showTextDocument(cfg);
     await vscode.commands.executeCommand('sndif.showResolved');
+    // The resolved configuration is a Markdown document shown in VS Code's Markdown preview.
     const resolved = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'sndif-preview' && d.uri.query === cfg.uri.toString() && d.uri.path.includes('resolved'));
     assert.ok(resolved, 'no resolved preview document');
-    const header = 'Card 1/0 "IVI" "Infotainment audio"  /local/domain/1/device/vsnd/0\n  probe     ok\n';
-    assert.equal(resolved.getText().slice(0, header.length), header);
+    assert.equal(resolved.languageId, 'markdown');
+    const header = (name: string, card: string) => `# Resolved sound configuration: ${name}\n\n`
+      + 'What the Linux frontend (`sound/xen/xen_snd_front_cfg.c`) makes of each card; "from" names the level that set a value.\n\n'
+      + `## ${card} — Infotainment audio\n\n✅ **Probes** · \`/local/domain/1/device/vsnd/0\`\n`;
+    const cfgHeader = header('guest-clean.cfg', 'Card "IVI"');
+    assert.equal(resolved.getText().slice(0, cfgHeader.length), cfgHeader);
     await vscode.window.showTextDocument(cfg);
     await vscode.commands.executeCommand('sndif.showXenStoreKeys');
     const keys = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'sndif-preview' && d.uri.path.includes('XenStore keys'));
@@ -156,6 +160,7 @@ suite('sndif on the web (vscode.dev, github.dev)', () => {
     await vscode.commands.executeCommand('sndif.showResolved');
     const dumpResolved = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'sndif-preview' && d.uri.query === dump.uri.toString());
     assert.ok(dumpResolved, 'no resolved preview of the dump');
-    assert.equal(dumpResolved.getText().slice(0, header.length), header);
+    const dumpHeader = header('xenstore-host.txt', 'Card "IVI" of domain 1');
+    assert.equal(dumpResolved.getText().slice(0, dumpHeader.length), dumpHeader);
   });
 });

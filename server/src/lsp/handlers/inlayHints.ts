@@ -6,5 +6,5 @@ import type { SndifSettings } from '../settings';
 
 export function inlayHintsFor(store: DocumentStore, settings: SndifSettings, document: TextDocument, range: Range): InlayHint[] {
   if (!settings.inlayHints) return [];
-  return inlayHints(store.analysis(document), range);
+  return inlayHints(store.analysis(document), range, document.uri);
 }

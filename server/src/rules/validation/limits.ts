@@ -1,5 +1,5 @@
 /** Clamps and limits the frontend applies silently. */
-import { finding, Finding, RULES } from '../../tables/rules';
+import { explained, Explained, finding, Finding, RULES } from '../../tables/rules';
 import { RuleContext, valueSpan } from '../context';
 import { deviceLimitCondition, LIMITS, MaxPcmDevices } from '../../tables/sndif';
 import type { XsNode } from '../../tree/xenstoreTree';
@@ -22,14 +22,16 @@ export function limitRules(ctx: RuleContext): Finding[] {
           ] }
           : undefined;
         out.push(finding(RULES.channelsMinAboveMax, valueSpan(at),
-          `channels-min ${r.channelsClamped.from} is above channels-max ${r.channelsClamped.to}: the frontend lowers channels-min, so ${label} gets exactly ${r.channelsClamped.to} channel${r.channelsClamped.to === 1 ? '' : 's'}`,
+          explained(`Minimum channels ${r.channelsClamped.from} above maximum ${r.channelsClamped.to}: swap channels-min and channels-max`,
+            `The frontend lowers channels-min to channels-max, so ${label} gets exactly ${r.channelsClamped.to} channel${r.channelsClamped.to === 1 ? '' : 's'}.`),
           swap));
       }
     }
     const buffer = r.bufferSize;
     if (buffer && buffer.result.value !== 0 && buffer.result.value < 2 * resolved.hw.periodBytesMin) {
       out.push(finding(RULES.bufferTooSmall, valueSpan(buffer.node),
-        `buffer-size ${buffer.result.value} holds fewer than two periods of ${resolved.hw.periodBytesMin} bytes: periods_max becomes ${resolved.hw.periodsMax} while periods_min stays ${resolved.hw.periodsMin}, so ${label} cannot be opened; use at least ${2 * resolved.hw.periodBytesMin}`));
+        explained(`Buffer too small to open the stream: use at least ${2 * resolved.hw.periodBytesMin} bytes`,
+          `buffer-size ${buffer.result.value} holds fewer than two periods of ${resolved.hw.periodBytesMin} bytes: periods_max becomes ${resolved.hw.periodsMax} while periods_min stays ${resolved.hw.periodsMin}, so ${label} cannot be opened.`)));
     }
   }
   for (const card of ctx.cards) {
@@ -40,7 +42,8 @@ export function limitRules(ctx: RuleContext): Finding[] {
       const raw = nameNode?.value?.text;
       if (nameNode?.value && raw && raw.length > LIMITS.pcmNameBytes) {
         out.push(finding(RULES.pcmNameTooLong, nameNode.value.span,
-          `The PCM name is ${raw.length} bytes; the frontend keeps the first ${LIMITS.pcmNameBytes}: "${fromBytes(device.name)}"`));
+          explained(`PCM name too long: the guest keeps only its first ${LIMITS.pcmNameBytes} bytes`,
+            `The name is ${raw.length} bytes; the frontend keeps "${fromBytes(device.name)}".`)));
       }
     }
   }
@@ -58,15 +61,17 @@ function ignoredNodes(ctx: RuleContext, nodes: IgnoredNode[], what: 'device' | '
         `Stream ${node.name} is past the frontend's limit of ${limit} streams and is ignored`));
     } else {
       out.push(finding(RULES.indexGap, node.keySpan,
-        `${what === 'device' ? 'PCM device' : 'Stream'} ${node.name} comes after a gap in the indices: the frontend stops counting at the first missing one and ignores it`));
+        explained(`${what === 'device' ? 'PCM device' : 'Stream'} ${node.name} follows a gap in the indices and is ignored: renumber it`,
+          'The frontend counts devices and streams from 0 and stops at the first missing index.')));
     }
   }
 }
 
 /** Names the kernel option behind the limit either way, and the setting that models it. */
-function tooManyDevicesMessage(name: string, limit: MaxPcmDevices): string {
+function tooManyDevicesMessage(name: string, limit: MaxPcmDevices): Explained {
   const hint = limit === 8 ? ' If the guest kernel has it, set sndif.maxPcmDevices (--max-pcm-devices) to 254.' : '';
-  return `PCM device ${name} is ignored: a guest ${deviceLimitCondition(limit)} reads ${limit}.${hint}`;
+  return explained(`PCM ${name} is ignored: a guest ${deviceLimitCondition(limit)} reads ${limit}`,
+    `The guest's sound frontend reads at most ${limit} PCM devices per card (SNDRV_PCM_DEVICES) and ignores the rest.${hint}`);
 }
 
 /** The document text of a node's value, for edits that move values around. */

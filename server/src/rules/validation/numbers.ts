@@ -1,6 +1,7 @@
 /** Numbers as the kernel reads them (%u): what a dump's channels and buffer-size really mean. */
-import { finding, Finding, replaceFix, RULES } from '../../tables/rules';
+import { explained, finding, Finding, replaceFix, RULES } from '../../tables/rules';
 import { RuleContext, valueSpan } from '../context';
+import { capitalize, quote } from '../../text/words';
 import type { NumberRead } from '../../resolver/hw';
 
 export function kernelNumberRules(ctx: RuleContext): Finding[] {
@@ -19,18 +20,19 @@ function check(read: NumberRead | undefined, key: string, label: string, out: Fi
   const text = read.node.value!.text;
   const span = valueSpan(read.node);
   const res = read.result;
-  const unset = `so ${label} keeps the inherited ${key}`;
+  const unset = `${capitalize(label)} keeps the inherited ${key}.`;
+  const shown = quote(text, 16);
   if (res.signed) {
-    out.push(finding(RULES.numberNegative, span, `"${text}": the kernel's %u takes no sign and reads nothing, ${unset}`));
+    out.push(finding(RULES.numberNegative, span, explained(`Number ${shown} has a sign, so the guest ignores it: drop the sign`, `The kernel's %u takes no sign and reads nothing. ${unset}`)));
   } else if (!res.converted) {
-    out.push(finding(RULES.numberJunk, span, `"${text}" is not a number for the kernel, ${unset}`));
+    out.push(finding(RULES.numberJunk, span, explained(`${shown} is not a number, so the guest ignores it: write a decimal number`, `The kernel reads nothing. ${unset}`)));
   } else if (/^\s*0[xX]/.test(text)) {
-    out.push(finding(RULES.numberBase, span, `"${text}": the kernel reads decimal only and stops at "x", reading 0, ${unset}`));
+    out.push(finding(RULES.numberBase, span, explained(`Hexadecimal ${shown} reads as 0, so the guest ignores it: write it in decimal`, `The kernel reads decimal only and stops at "x". ${unset}`)));
   } else if (res.overflow) {
-    out.push(finding(RULES.numberOverflow, span, `"${text}" does not fit in 32 bits: the kernel keeps ${res.value}${res.value === 0 ? `, ${unset}` : ''}`));
+    out.push(finding(RULES.numberOverflow, span, explained(`Number ${shown} does not fit in 32 bits: the guest reads ${res.value}`, res.value === 0 ? unset : 'The kernel keeps the low 32 bits.')));
   } else if (res.junk) {
     out.push(finding(RULES.numberJunk, span, `"${text}": the kernel reads ${res.value} and ignores the rest`, replaceFix(`Change to ${res.value}`, span, String(res.value), true)));
   } else if (res.value === 0) {
-    out.push(finding(RULES.numberZero, span, `0 means "not set", ${unset}`));
+    out.push(finding(RULES.numberZero, span, explained('0 means "not set": the inherited value stays', unset)));
   }
 }

@@ -1,6 +1,7 @@
 /** Sample rates and formats the frontend ignores, and lists that no longer match. */
-import { finding, Finding, replaceFix, RULES } from '../../tables/rules';
+import { explained, finding, Finding, replaceFix, RULES } from '../../tables/rules';
 import { pieceSpan, RuleContext, valueSpan } from '../context';
+import { capitalize, quote } from '../../text/words';
 import { FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, RATES } from '../../tables/sndif';
 import { closest, nearestNumbers } from '../../model/suggest';
 import { describeFormats, describeRates } from '../../resolver/describe';
@@ -21,13 +22,15 @@ export function rateAndFormatRules(ctx: RuleContext): Finding[] {
         const nearest = Number.isFinite(n) ? nearestNumbers(n, SUPPORTED_RATES) : [];
         const span = pieceSpan(rates.node, piece.index);
         out.push(finding(RULES.rateUnsupported, span,
-          `Sample rate ${piece.text} is not supported by the Linux frontend, which ignores it${nearest.length ? ` (nearest supported: ${nearest.join(', ')})` : ''}`,
+          explained(`Rate ${quote(piece.text, 12)} is not supported and is ignored${nearest.length ? `: use ${nearest.join(' or ')}` : ''}`,
+            'The Linux frontend keeps only the rates it knows (sndif.h) and drops the others.'),
           nearest.length ? { kind: 'choices', safe: false, choices: nearest.map((r, i) => ({ title: `Change to ${r}`, edits: [{ span, text: String(r) }], preferred: i === 0 })) } : undefined));
       }
       if (!rates.applied) {
         const kept = inherited ? describeRates(inherited) : describeRates(resolved.hw);
         out.push(finding(RULES.ratesNoneSupported, valueSpan(rates.node),
-          `None of these sample rates is supported, so ${label} keeps the inherited rates: ${kept}`));
+          explained('No rate here is supported, so the inherited rates stay: list a supported one',
+            `${capitalize(label)} keeps the inherited rates: ${kept}.`)));
       }
     }
     const formats = resolved.reads.formats;
@@ -39,18 +42,21 @@ export function rateAndFormatRules(ctx: RuleContext): Finding[] {
         const libxl = FORMAT_BY_LIBXL_NAME.get(piece.text.toLowerCase());
         if (libxl && libxl.libxlName !== libxl.name) {
           out.push(finding(RULES.formatUnsupported, span,
-            `${piece.text} is libxl's name for ${libxl.name}; the Linux frontend only knows ${libxl.name} and ignores ${piece.text}: float formats cannot be configured through xl`));
+            explained(`The guest ignores ${piece.text}: float formats cannot be set through xl`,
+              `${piece.text} is libxl's name for ${libxl.name}; the Linux frontend only knows ${libxl.name} and ignores ${piece.text}.`)));
           continue;
         }
         const suggestion = closest(piece.text, [...FORMAT_BY_NAME.keys()]);
         out.push(finding(RULES.formatUnsupported, span,
-          `Sample format "${piece.text}" is unknown to the Linux frontend, which ignores it${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+          explained(`Format ${quote(piece.text, 16)} is unknown and is ignored${suggestion ? `: did you mean ${suggestion}?` : ''}`,
+            'The Linux frontend keeps only the formats it knows (sndif.h) and drops the others.'),
           suggestion && ctx.language === 'xenstore' ? replaceFix(`Change to ${suggestion}`, span, suggestion, true) : undefined));
       }
       if (!formats.applied) {
         const kept = describeFormats(inherited ?? resolved.hw);
         out.push(finding(RULES.formatsNoneSupported, valueSpan(formats.node),
-          `None of these sample formats is known to the Linux frontend, so ${label} keeps the inherited formats: ${kept}`));
+          explained('No format here is known, so the inherited formats stay: list a known one',
+            `${capitalize(label)} keeps the inherited formats: ${kept}.`)));
       }
     }
   }
@@ -69,6 +75,7 @@ function blanks(ctx: RuleContext, read: ListRead, out: Finding[]): void {
   const fixed = value.text.replace(/ /g, '');
   const wouldMatch = read.pieces.filter((p) => hasBlank(p.text) && p.text.trim() !== '').map((p) => `"${p.text}"`);
   out.push(finding(RULES.listBlank, value.span,
-    `Blanks inside the list: the frontend splits on ',' without trimming, so ${wouldMatch.join(', ')} match${wouldMatch.length === 1 ? 'es' : ''} nothing and ${wouldMatch.length === 1 ? 'is' : 'are'} ignored`,
+    explained('Blanks inside the list make values unmatched and ignored: remove them',
+      `The frontend splits on ',' without trimming, so ${wouldMatch.join(', ')} match${wouldMatch.length === 1 ? 'es' : ''} nothing and ${wouldMatch.length === 1 ? 'is' : 'are'} ignored.`),
     ctx.language === 'xenstore' && value.direct ? replaceFix('Remove the blanks', value.span, fixed, true) : undefined));
 }

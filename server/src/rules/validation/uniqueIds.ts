@@ -4,10 +4,12 @@
  * device (`pulse`, `alsa<hw:0;0>`), which several streams may share; xen-troops configs repeat
  * `pulse`. So: information, and renaming is offered but never applied by fix-all.
  */
-import { finding, Finding, replaceFix, RULES } from '../../tables/rules';
+import { explained, finding, Finding, replaceFix, RULES } from '../../tables/rules';
 import { RuleContext, valueSpan } from '../context';
 import type { XsNode } from '../../tree/xenstoreTree';
 import { fromBytes } from '../../tree/xenstoreTree';
+import { cardName } from '../../resolver/names';
+import { quote } from '../../text/words';
 
 export function uniqueIdRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -27,8 +29,8 @@ export function uniqueIdRules(ctx: RuleContext): Finding[] {
         const fresh = freshId(stream.uniqueId, all);
         all.add(fresh);
         out.push(finding(RULES.uniqueIdDuplicate, valueSpan(node),
-          `unique-id "${fromBytes(stream.uniqueId)}" is also used by another stream of ${card.label}. sndif.h asks for a unique id per stream, `
-          + 'but neither the Linux frontend nor snd_be needs it: snd_be reads it as the backend device (e.g. pulse)',
+          explained(`Unique-id ${quote(fromBytes(stream.uniqueId))} is also used by another stream of this card`,
+            `Another stream of ${cardName(card)} has this unique-id. sndif.h asks for a unique id per stream, but neither the Linux frontend nor snd_be needs it: snd_be reads it as the backend device (e.g. pulse), which several streams may share.`),
           replaceFix(`Change to ${fresh}`, valueSpan(node), fresh, false),
           [{ span: valueSpan(first), message: 'first use of this unique-id' }]));
       }

@@ -1,6 +1,7 @@
 /** Keys in a dump that the frontend never reads at that level (typos such as sample_rates). */
-import { finding, Finding, replaceFix, RULES } from '../../tables/rules';
+import { explained, finding, Finding, replaceFix, RULES } from '../../tables/rules';
 import { RuleContext } from '../context';
+import { quote } from '../../text/words';
 import { CONFIG_KEYS_AT, RUNTIME_KEYS } from '../../tables/sndif';
 import { closest } from '../../model/suggest';
 import type { XsNode } from '../../tree/xenstoreTree';
@@ -24,7 +25,8 @@ export function unknownKeyRules(ctx: RuleContext): Finding[] {
       const suggestion = closest(name, CONFIG_KEYS_AT[level]);
       const where = level === 'device' ? 'a PCM device' : `a ${level}`;
       out.push(finding(RULES.xsUnknownKey, child.keySpan,
-        `The frontend never reads "${name}" at ${where}${suggestion ? ` (did you mean ${suggestion}?)` : ''}: it has no effect`,
+        explained(`Key ${quote(name)} has no effect at ${where}${suggestion ? `: did you mean ${suggestion}?` : ''}`,
+          `The Linux frontend never reads "${name}" at ${where}.`),
         suggestion ? replaceFix(`Rename to ${suggestion}`, child.keySpan, suggestion, true) : undefined));
     }
   };

@@ -3,7 +3,7 @@
  * and the frontend, which counts devices and streams up to the first missing index, never sees
  * it nor anything after it.
  */
-import { finding, Finding, RULES, TextReplacement } from '../../tables/rules';
+import { explained, finding, Finding, RULES, TextReplacement } from '../../tables/rules';
 import type { UnwrittenItem } from '../../model/libxl';
 import type { CardModel } from '../../model/vsndItems';
 import type { ResolvedCard } from '../../resolver/resolve';
@@ -25,7 +25,8 @@ export function unwrittenItemRules(items: readonly UnwrittenItem[], models: read
       const last = pcm.streams.length ? pcm.streams[pcm.streams.length - 1].listIndex : pcm.listIndex;
       if (xlRejects(pcm.span.start, model.itemSpans[last].end)) continue;
       out.push(finding(RULES.itemWritesNothing, pcm.span,
-        `PCM device ${item.device} sets no key, so libxl writes no node for it. ${guestSees('device', item.device, counted, later, `PCM device ${item.device}`)}`,
+        explained(`PCM ${item.device} sets no key, so libxl writes no node for it: add a name or remove it`,
+          guestSees('device', item.device, counted, later, `PCM ${item.device}`)),
         { kind: 'choices', choices: [
           { title: `Add name=pcm${item.device}`, edits: [insert(pcm.insertAt, `, name=pcm${item.device}`)] },
           { title: pcm.streams.length ? 'Remove the item and its streams' : 'Remove the item', edits: [removal(model, pcm.listIndex, last)] },
@@ -40,7 +41,8 @@ export function unwrittenItemRules(items: readonly UnwrittenItem[], models: read
       const stream = item.model;
       if (xlRejects(stream.span.start, stream.span.end)) continue;
       out.push(finding(RULES.itemWritesNothing, stream.span,
-        `Stream ${item.device}/${item.stream} sets no key, so libxl writes no node for it. ${guestSees('stream', item.stream, counted, later, `stream ${item.device}/${item.stream}`)}`,
+        explained(`Stream ${item.device}/${item.stream} sets no key, so libxl writes no node for it: add a type`,
+          guestSees('stream', item.stream, counted, later, `stream ${item.device}/${item.stream}`)),
         { kind: 'choices', choices: [
           { title: 'Add type=p (playback)', edits: [insert(stream.insertAt, ', type=p')] },
           { title: 'Add type=c (capture)', edits: [insert(stream.insertAt, ', type=c')] },
@@ -53,9 +55,10 @@ export function unwrittenItemRules(items: readonly UnwrittenItem[], models: read
 
 /** What the frontend makes of a missing index, given how many it counted before it. */
 function guestSees(what: 'device' | 'stream', index: number, counted: number, later: number, name: string): string {
-  const plural = (n: number) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  if (counted < index) return `The guest never sees it: it stopped counting at ${what} ${counted}.`;
-  if (what === 'device' && index === 0) return `The guest finds no PCM device 0, so the card fails to probe with ${errnoText('ENODEV')}.`;
+  const noun = what === 'device' ? 'PCM' : 'stream';
+  const plural = (n: number) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  if (counted < index) return `The guest never sees it: it stopped counting at ${noun} ${counted}.`;
+  if (what === 'device' && index === 0) return `The guest finds no PCM 0, so the card fails to probe with ${errnoText('ENODEV')}.`;
   if (later === 0) return `The guest counts ${plural(counted)} and never sees this one.`;
   return `The guest stops counting at ${name} and ignores the ${plural(later)} after it.`;
 }

@@ -3,8 +3,10 @@
  * not check it (a level's values simply replace the inherited ones), so this is a warning that
  * can be switched off.
  */
-import { finding, Finding, RULES } from '../../tables/rules';
-import { levelName, RuleContext, valueSpan } from '../context';
+import { explained, finding, Finding, RULES } from '../../tables/rules';
+import { RuleContext, valueSpan } from '../context';
+import { capitalize } from '../../text/words';
+import { levelWord } from '../../resolver/names';
 import type { Provenance } from '../../resolver/hw';
 
 export function widensParentRules(ctx: RuleContext): Finding[] {
@@ -15,41 +17,72 @@ export function widensParentRules(ctx: RuleContext): Finding[] {
     const hw = resolved.hw;
     const up = parent.hw;
     const parentLevel = level === 'stream' ? 'device' : 'card';
-    const parentName = levelName(parentLevel);
-    // Where the parent's value comes from, when the parent does not set it itself.
+    const parentName = levelWord(parentLevel);
+    // Where the parent's value comes from when the parent does not set it itself: the fix is then
+    // at the level that does (or in this value), not in a list the parent never wrote.
     const from = (p: Provenance) => p.level === parentLevel ? ''
-      : p.level === 'default' ? " (the frontend's default)" : ` (inherited from the ${levelName(p.level)})`;
-    const narrow = '; the kernel allows it, the man page says a lower level must narrow';
+      : p.level === 'default' ? " (the frontend's default)" : ` (inherited from the ${levelWord(p.level)})`;
+    // The short message says what and where from; the detail keeps every value and the rule's why.
+    const say = (what: string | ((shown: number) => string), p: Provenance, action: string, full: string) => explained(
+      short(what, (text) => `${text}${from(p)}: ${action}`),
+      `${capitalize(label)} ${full}${from(p)}. The Linux frontend accepts it, but xl.cfg(5) says a lower level must narrow its parent's range (setting sndif.narrowingWarnings).`);
+    const them = (n: number) => n > 1 ? 'them' : 'it';
     const r = resolved.reads;
+    const src = parent.source;
     if (r.rates?.applied && !up.continuous) {
       const extra = hw.rates.filter((x) => !up.rates.includes(x));
       const rates = `rate${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`;
-      if (extra.length) out.push(finding(RULES.widensParent, valueSpan(r.rates.node), parent.source.rates.level === parentLevel
-        ? `${label} adds ${rates} that its ${parentName} does not list${narrow}`
-        : `${label} adds ${rates} beyond its ${parentName}'s rates${from(parent.source.rates)}${narrow}`));
+      if (extra.length) out.push(finding(RULES.widensParent, valueSpan(r.rates.node), src.rates.level === parentLevel
+        ? say((k) => `Rate${extra.length > 1 ? 's' : ''} ${few(extra, k)} not in its ${parentName}'s list`, src.rates,
+          `add ${them(extra.length)} there or remove ${them(extra.length)}`, `adds ${rates} that its ${parentName} does not list`)
+        : say((k) => `Rate${extra.length > 1 ? 's' : ''} ${few(extra, k)} beyond its ${parentName}'s`, src.rates,
+          `remove ${them(extra.length)}`, `adds ${rates} beyond its ${parentName}'s rates`)));
     } else if (r.rates?.applied && up.continuous && (hw.rateMin < up.rateMin || hw.rateMax > up.rateMax)) {
       out.push(finding(RULES.widensParent, valueSpan(r.rates.node),
-        `${label} allows rates outside its ${parentName}'s ${up.rateMin}–${up.rateMax} Hz${from(parent.source.rates)}${narrow}`));
+        say(`Rates outside its ${parentName}'s ${up.rateMin}–${up.rateMax} Hz`, src.rates,
+          from(src.rates) ? 'narrow them' : `narrow them or widen the ${parentName}'s`,
+          `allows rates outside its ${parentName}'s ${up.rateMin}–${up.rateMax} Hz`)));
     }
     if (r.formats?.applied) {
       const extra = hw.formats.filter((f) => !up.formats.includes(f));
       const formats = `format${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`;
-      if (extra.length) out.push(finding(RULES.widensParent, valueSpan(r.formats.node), parent.source.formats.level === parentLevel
-        ? `${label} adds ${formats} that its ${parentName} does not list${narrow}`
-        : `${label} adds ${formats} beyond its ${parentName}'s formats${from(parent.source.formats)}${narrow}`));
+      if (extra.length) out.push(finding(RULES.widensParent, valueSpan(r.formats.node), src.formats.level === parentLevel
+        ? say((k) => `Format${extra.length > 1 ? 's' : ''} ${few(extra, k)} not in its ${parentName}'s list`, src.formats,
+          `add ${them(extra.length)} there or remove ${them(extra.length)}`, `adds ${formats} that its ${parentName} does not list`)
+        : say((k) => `Format${extra.length > 1 ? 's' : ''} ${few(extra, k)} beyond its ${parentName}'s`, src.formats,
+          `remove ${them(extra.length)}`, `adds ${formats} beyond its ${parentName}'s formats`)));
     }
     if (r.channelsMin && r.channelsMin.result.value !== 0 && hw.channelsMin < up.channelsMin) {
       out.push(finding(RULES.widensParent, valueSpan(r.channelsMin.node),
-        `channels-min ${hw.channelsMin} is below its ${parentName}'s ${up.channelsMin}${from(parent.source.channelsMin)}${narrow}`));
+        say(`Minimum channels ${hw.channelsMin} below its ${parentName}'s ${up.channelsMin}`, src.channelsMin,
+          from(src.channelsMin) ? 'raise it' : `raise it or lower the ${parentName}'s`,
+          `sets channels-min ${hw.channelsMin}, below its ${parentName}'s ${up.channelsMin}`)));
     }
     if (r.channelsMax && r.channelsMax.result.value !== 0 && hw.channelsMax > up.channelsMax) {
       out.push(finding(RULES.widensParent, valueSpan(r.channelsMax.node),
-        `channels-max ${hw.channelsMax} is above its ${parentName}'s ${up.channelsMax}${from(parent.source.channelsMax)}${narrow}`));
+        say(`Maximum channels ${hw.channelsMax} above its ${parentName}'s ${up.channelsMax}`, src.channelsMax,
+          from(src.channelsMax) ? 'lower it' : `lower it or raise the ${parentName}'s`,
+          `sets channels-max ${hw.channelsMax}, above its ${parentName}'s ${up.channelsMax}`)));
     }
     if (r.bufferSize && r.bufferSize.result.value !== 0 && hw.bufferBytesMax > up.bufferBytesMax) {
       out.push(finding(RULES.widensParent, valueSpan(r.bufferSize.node),
-        `buffer-size ${hw.bufferBytesMax} is above its ${parentName}'s ${up.bufferBytesMax}${from(parent.source.bufferBytes)}${narrow}`));
+        say(`Buffer ${hw.bufferBytesMax} bytes above its ${parentName}'s ${up.bufferBytesMax}`, src.bufferBytes,
+          from(src.bufferBytes) ? 'lower it' : `lower it or raise the ${parentName}'s`,
+          `sets buffer-size ${hw.bufferBytesMax}, above its ${parentName}'s ${up.bufferBytesMax}`)));
     }
   }
   return out;
+}
+
+/** At most `shown` values, so the sentence stays short: `96000, 192000`, `s8, u8, s24_le …`. */
+function few(values: readonly (string | number)[], shown = 3): string {
+  return values.length <= shown ? values.join(', ') : `${values.slice(0, shown).join(', ')} …`;
+}
+
+/** The message with as many of its values (three down to one) as fit in 80 characters. */
+function short(what: string | ((shown: number) => string), sentence: (text: string) => string): string {
+  if (typeof what === 'string') return sentence(what);
+  let message = sentence(what(3));
+  for (let shown = 2; shown >= 1 && message.length > 80; shown--) message = sentence(what(shown));
+  return message;
 }

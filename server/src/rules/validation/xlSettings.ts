@@ -1,5 +1,6 @@
 /** Settings assigned twice with `=`: xlu's find() returns the last one only. */
-import { finding, Finding, RULES } from '../../tables/rules';
+import { explained, finding, Finding, RULES } from '../../tables/rules';
+import { clip } from '../../text/words';
 import type { XlFile } from '../../syntax/xl/ast';
 
 export function duplicateSettingRules(file: XlFile): Finding[] {
@@ -14,7 +15,7 @@ export function duplicateSettingRules(file: XlFile): Finding[] {
     const final = last.get(s.name)!;
     if (final !== i) {
       out.push(finding(RULES.xlDuplicateSetting, s.nameSpan,
-        `${s.name} is set again further down: xl uses only the last assignment, so this one is ignored`));
+        explained(`Setting ${clip(s.name)} is assigned again below, so this one is ignored`, `xl uses only the last assignment of ${s.name}.`)));
     }
   });
   return out;

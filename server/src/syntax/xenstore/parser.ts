@@ -14,8 +14,9 @@
  */
 import type { Span } from '../../text/lineIndex';
 import { MappedText } from '../../text/mappedText';
-import { finding, Finding, RULES } from '../../tables/rules';
+import { explained, finding, Finding, RULES } from '../../tables/rules';
 import { toBytes, XsNode } from '../../tree/xenstoreTree';
+import { clip } from '../../text/words';
 
 export type DumpForm = 'plain' | 'full' | 'mixed' | 'empty';
 
@@ -113,7 +114,7 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
     }
     if (text.startsWith('xenstore-ls:', lineStart) || text.startsWith('xenstore-', lineStart) && text.indexOf(': ', lineStart) < end && text.indexOf(' = ', lineStart) < 0) {
       findings.push(finding(RULES.xsToolError, { start: lineStart, end },
-        `xenstore-ls printed an error here, not a node: ${text.slice(lineStart, end)}`));
+        explained('Error printed by xenstore-ls, not a node', `xenstore-ls printed: ${text.slice(lineStart, end)}`)));
       continue;
     }
     let line = parseLine(text, lineStart, end);
@@ -122,7 +123,8 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
       const wrapped = wrappedValue(text, lineStart, end, pos);
       if (wrapped) {
         findings.push(finding(RULES.xsJoinedLine, { start: lineStart, end: wrapped.end },
-          'This line was wrapped after `=` (a mail client?): read joined with the next one'));
+          explained('Line wrapped after `=`: read joined with the next line',
+            'A mail client or terminal wrapped this line after ` = `; its value is on the next line, so both are read as one node. Rejoin them.')));
         line = wrapped.line;
         end = wrapped.end;
         pos = wrapped.next;
@@ -148,7 +150,8 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
     baseDepth ??= line.depth;
     if (line.depth < baseDepth) {
       findings.push(finding(RULES.xsSyntax, { start: lineStart, end: line.nameStart },
-        `Indented ${line.depth} blank${line.depth === 1 ? '' : 's'}, less than the first line's ${baseDepth}: this excerpt is read relative to its first line`));
+        explained('Indented less than the first line, so not read: re-indent it',
+          `Indented ${line.depth} blank${line.depth === 1 ? '' : 's'}, less than the first line's ${baseDepth}: this excerpt is read relative to its first line, so this line has no place in it.`)));
       unreadable.push({ span: { start: lineStart, end }, parent: undefined, name });
       continue;
     }
@@ -156,8 +159,8 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
     if (line.depth > top) {
       findings.push(finding(RULES.xsSyntax, { start: lineStart, end: line.nameStart },
         top === 0
-          ? `The first node is indented ${line.depth} blank${line.depth === 1 ? '' : 's'}: xenstore-ls starts the listed tree at column 1`
-          : `Indented ${line.depth} blanks, but the line above is at depth ${top - 1}: xenstore-ls indents children by exactly one blank`));
+          ? explained('First node is indented: start the tree at column 1', `The first node is indented ${line.depth} blank${line.depth === 1 ? '' : 's'}; xenstore-ls starts the listed tree at column 1.`)
+          : explained('Indented too deep: a child is one blank deeper than its parent', `Indented ${line.depth} blanks, but the line above is at depth ${top - 1}; xenstore-ls indents children by exactly one blank.`)));
       continue;
     }
     if (relative === undefined) relative = !(line.depth === 0 && ROOT_CHILDREN.has(name));
@@ -187,7 +190,8 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
     if (linewid + whole + 8 <= width) {
       node.value = { ...node.value!, possiblyTruncated: true };
       findings.push(finding(RULES.xsTruncated, { start: line.valueStart!, end: line.valueEnd! },
-        'This value ends in "\\..." at exactly the width where xenstore-ls cuts lines: it is either whole or cut after a backslash, and the dump cannot tell; list with `xenstore-ls -f` piped to a file to be sure'));
+        explained('Value may be cut by xenstore-ls: pipe `xenstore-ls -f` to a file',
+          'This value ends in "\\..." at exactly the width where xenstore-ls cuts lines: it is either whole or cut after a backslash, and the dump cannot tell.')));
     } else {
       setValue(node, text, { ...line, truncated: true, valueEnd: line.valueEnd! - 4 }, findings);
     }
@@ -283,7 +287,8 @@ function parseLine(text: string, start: number, end: number): ParsedLine | strin
     return { nameStart, nameEnd, depth, full, truncated: false, ambiguousCut: false, cutWidth: 0, perms };
   }
   if (!text.startsWith(' = "', i)) {
-    return `Expected \` = "value"\` after the node name "${text.slice(nameStart, nameEnd)}"`;
+    // A long name is cut so the message stays within 80 characters.
+    return `Expected \` = "value"\` after the node name "${clip(text.slice(nameStart, nameEnd), 36)}"`;
   }
   const valueStart = i + 4;
   const lastQuote = text.lastIndexOf('"', end - 1);
@@ -351,7 +356,8 @@ function setValue(node: XsNode, text: string, line: ParsedLine, findings: Findin
     : { text: source.text, span, source, truncated: line.truncated };
   if (line.truncated) {
     findings.push(finding(RULES.xsTruncated, { start: line.valueStart, end: line.valueEnd + 4 },
-      `xenstore-ls cut this value to fit the terminal (\\...): only its first ${source.text.length} bytes are shown, and what follows is unknown; list with \`xenstore-ls -f\` piped to a file for whole values`));
+      explained('Value cut by xenstore-ls: pipe `xenstore-ls -f` to a file for whole values',
+        `xenstore-ls cut this value to fit the terminal (\\...): only its first ${source.text.length} bytes are shown, and what follows is unknown.`)));
   }
 }
 

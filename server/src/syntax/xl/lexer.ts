@@ -7,7 +7,8 @@
  *   one of + - . ( ) : marks the file as "likely Python".
  */
 import { MappedText } from '../../text/mappedText';
-import { finding, Finding, FixData, replaceFix, RULES } from '../../tables/rules';
+import { explained, finding, Finding, FixData, replaceFix, RULES } from '../../tables/rules';
+import { clip } from '../../text/words';
 
 export type TokenKind = 'IDENT' | 'NUMBER' | 'STRING' | 'NEWLINE' | ',' | '[' | ']' | '+=' | '=' | ';' | 'ERROR' | 'EOF';
 
@@ -57,9 +58,15 @@ export function lexXl(text: string): LexResult {
   let i = 0;
   const n = text.length;
 
-  const lexicalError = (start: number, end: number, detail: string, fix?: FixData) => {
+  // `short` replaces the generic short message where there is a clearer one (and a fix); the
+  // detail always keeps xl's own wording.
+  const lexicalError = (start: number, end: number, detail: string, fix?: FixData, short?: string) => {
     const near = text.slice(start, errorEnd(text, start + 1)).replace(/[ \t]+$/, '');
-    findings.push(finding(RULES.xlLexical, { start, end }, `config parsing error near \`${near}': lexical error${detail}`, fix));
+    const where = `Lexical error near \`${clip(near)}'`;
+    // The reason, cut so the whole message stays within the Problems panel's 80 characters.
+    const reason = detail ? `: ${clip(detail.replace(/^[ ;(]+|\)$/g, ''), Math.min(50, 78 - where.length))}` : '';
+    findings.push(finding(RULES.xlLexical, { start, end }, explained(short ?? `${where}${reason}`,
+      `xl: config parsing error near \`${near}': lexical error${detail}.`), fix));
     if (!errorLines.has(line)) errorLines.set(line, start);
   };
 
@@ -79,7 +86,7 @@ export function lexXl(text: string): LexResult {
         crReported = true;
         const lines = countCarriageReturns(text);
         findings.push(finding(RULES.xlCrlf, { start, end: text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 },
-          `xl rejects carriage returns: ${lines} line${lines === 1 ? '' : 's'} end${lines === 1 ? 's' : ''} in CR or CRLF, each a lexical error for xl; save the file with LF line endings`,
+          explained('CRLF line endings, which xl rejects: convert them to LF', `${lines} line${lines === 1 ? '' : 's'} end${lines === 1 ? 's' : ''} in CR or CRLF, each a lexical error for xl.`),
           { kind: 'replace', title: 'Convert line endings to LF', edits: crlfEdits(text), safe: true }));
       }
       const crlf = text.charCodeAt(i + 1) === 10;
@@ -123,7 +130,8 @@ export function lexXl(text: string): LexResult {
         // A long line wrapped by a mail client or an editor: one error for the whole string,
         // none for the pieces of its second line, and a fix that joins the lines.
         lexicalError(start, wrapped.end, ' (a quoted string runs onto the next line: join the lines)',
-          replaceFix('Join the lines', wrapped.join.span, wrapped.join.text, false));
+          replaceFix('Join the lines', wrapped.join.span, wrapped.join.text, false),
+          'Quoted string runs onto the next line (wrapped?): join the lines');
         tokens.push({ kind: 'ERROR', start, end: wrapped.end });
         line++;
         i = wrapped.end;
@@ -255,7 +263,8 @@ function dequote(text: string, start: number, end: number, findings: Finding[]):
       let digitsEnd = p;
       while (digitsEnd < Math.min(close, p + 2) && /[0-9a-fA-F]/.test(text[digitsEnd])) digitsEnd++;
       findings.push(finding(RULES.xlEscape, { start: escStart, end: digitsEnd },
-        `config parsing error near \`${text.slice(start, end)}': invalid digit after backslash hexnumerical character escape in quoted string (xl 4.17 rejects every \\x escape)`));
+        explained('Escape \\x is rejected by xl 4.17: write the character itself',
+          `xl: config parsing error near \`${text.slice(start, end)}': invalid digit after backslash hexnumerical character escape in quoted string (xl 4.17 rejects every \\x escape).`)));
       break;
     } else if (nc >= '0' && nc <= '7') {
       // strncpy(numbuf, p, 3); strtoul(numbuf, &ep, 10): the closing quote may be in numbuf.
@@ -263,16 +272,18 @@ function dequote(text: string, start: number, end: number, findings: Finding[]):
       const used = strtoulBase10Length(numbuf);
       if (used <= 1) {
         findings.push(finding(RULES.xlEscape, { start: escStart, end: Math.min(close, p + Math.max(used, 0)) },
-          `config parsing error near \`${text.slice(start, end)}': invalid digit after backslash octalnumerical character escape in quoted string (an octal escape needs three digits)`));
+          explained('Octal escape without three digits, which xl rejects: use three digits',
+            `xl: config parsing error near \`${text.slice(start, end)}': invalid digit after backslash octalnumerical character escape in quoted string.`)));
         break;
       }
       p += used;
       findings.push(finding(RULES.xlEscapeDropped, { start: escStart, end: p },
-        `xl 4.17 reads the escape ${text.slice(escStart, p)} but adds nothing to the string for it`,
+        explained(`Escape ${text.slice(escStart, p)} adds nothing to the string: remove it`, `xl 4.17 reads the escape ${text.slice(escStart, p)} but adds nothing to the string for it.`),
         replaceFix('Remove the escape', { start: escStart, end: p }, '', false)));
     } else {
       findings.push(finding(RULES.xlEscape, { start: escStart, end: p },
-        `config parsing error near \`${text.slice(start, end)}': invalid character after backlash in quoted string (escapes are \\" \\' \\\\ \\a \\b \\f \\n \\r \\t \\v)`));
+        explained(`Unknown escape ${clip(text.slice(escStart, p + 1), 8)}, which xl rejects: remove the backslash`,
+          `xl: config parsing error near \`${text.slice(start, end)}': invalid character after backlash in quoted string (escapes are \\" \\' \\\\ \\a \\b \\f \\n \\r \\t \\v).`)));
       break;
     }
   }

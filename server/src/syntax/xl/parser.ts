@@ -10,7 +10,8 @@
  */
 import { lexXl, Token, TokenKind } from './lexer';
 import type { XlComment, XlFile, XlList, XlSetting, XlValue } from './ast';
-import { finding, Finding, RULES } from '../../tables/rules';
+import { explained, finding, Finding, RULES } from '../../tables/rules';
+import { clip } from '../../text/words';
 import { LineIndex } from '../../text/lineIndex';
 
 const TOKEN_NAMES: Record<TokenKind, string> = {
@@ -117,7 +118,7 @@ class Parser {
     const open = this.next();
     if (this.depth >= MAX_LIST_DEPTH) {
       this.findings.push(finding(RULES.xlSyntax, { start: open.start, end: open.end },
-        `config parsing error near \`[': lists nested deeper than ${MAX_LIST_DEPTH} levels are not analysed`));
+        `Lists nested deeper than ${MAX_LIST_DEPTH} levels are not analysed`));
       throw new SyntaxFailure(open);
     }
     this.depth++;
@@ -197,7 +198,8 @@ class Parser {
     // At the end of the file xl names the last line that has text; point there too.
     const at = t.kind === 'EOF' ? this.lastTokenEnd() : t.start;
     this.findings.push(finding(RULES.xlSyntax, { start: at, end: t.kind === 'EOF' ? at : t.end },
-      `config parsing error near ${near}: syntax error, unexpected ${TOKEN_NAMES[t.kind]}, expecting ${expected}`));
+      explained(`Syntax error near ${clip(near)}: unexpected ${TOKEN_NAMES[t.kind]}`,
+        `xl: config parsing error near ${near}: syntax error, unexpected ${TOKEN_NAMES[t.kind]}, expecting ${expected}.`)));
   }
 
   private lastTokenEnd(): number {
