@@ -119,6 +119,10 @@ const XS_CASES: [string, string, Expected[]][] = [
     [{ code: 'xs-joined-line', at: '/local/domain/1/device/vsnd/0/sample-rates = \n"8000,48000"', severity: 'warning',
       message: 'Line wrapped after `=`: read joined with the next line',
       detail: 'A mail client or terminal wrapped this line after ` = `; its value is on the next line, so both are read as one node. Rejoin them.' }]],
+  ['a -p line wrapped before its permissions by a mail client', DUMP(['/sample-rates = "8000,48000"\n  (n1,r0)', ...OK_STREAM]),
+    [{ code: 'xs-joined-line', at: '/local/domain/1/device/vsnd/0/sample-rates = "8000,48000"\n  (n1,r0)', severity: 'warning',
+      message: 'Line wrapped before its permissions: read joined with the next line',
+      detail: 'A mail client or terminal wrapped this line before its `(n…,r…)` permissions, which are on the next line; both are read as one node. Rejoin them.' }]],
   ['an error line from the tool', 'xenstore-ls: xs_directory (/nonexistent): No such file or directory\n',
     [{ code: 'xs-tool-error', at: 'xenstore-ls: xs_directory (/nonexistent): No such file or directory', severity: 'information' }]],
 ];

@@ -103,3 +103,11 @@ test('a pathless listing whose only card-like keys are state and protocol holds 
   const card = parseXenStoreDump('state = "4"\nshort-name = "A"\n');
   assert.deepEqual(dumpCards(card).map((c) => c.index), ['0']);
 });
+
+test('a -f -p line wrapped before its permissions keeps its value and reads as one node', () => {
+  const text = '/local/domain/6/device/vsnd/0/sample-rates = "8000,48000"\n   (n6,r0)\n/local/domain/6/device/vsnd/0/0/0/type = "p"   (n6,r0)\n';
+  const dump = parseXenStoreDump(text);
+  assert.equal(dump.permissions, true);
+  assert.deepEqual(dump.findings.map((f) => [f.rule.code, f.span.start, f.span.end]), [['xs-joined-line', 0, text.indexOf(')') + 1]]);
+  assert.equal(dumpCards(dump)[0].node.child('sample-rates')!.value!.text, '8000,48000');
+});

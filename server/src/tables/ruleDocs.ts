@@ -263,7 +263,7 @@ export const RULE_DOCS: Readonly<Record<RuleCode, RuleDoc>> = {
     sources: [LIBXL_VSND + ' (`libxl__set_xenstore_vsnd`)', FRONT_CFG + ' (`xen_snd_front_cfg_card`, `cfg_device`)'],
   },
   'xs-joined-line': {
-    happens: 'A mail client or terminal wrapped a `xenstore-ls` line after ` = `, so the value sits on the next line. This tool reads the two lines as one and says so.',
+    happens: 'A mail client or terminal wrapped a `xenstore-ls` line after ` = ` (the value sits on the next line) or, in `-p` output, before its `(n…,r…)` permissions (format=flowed wraps at blanks). This tool reads the two lines as one and says so.',
     example: dump(`${D}/sample-rates = \n"8000,48000"\n${D}/0/0/type = "p"\n`),
     fix: 'Paste the listing unwrapped (attach it as a file, or send it as plain text without format=flowed).',
     sources: [XENSTORE_LS],

@@ -139,6 +139,18 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
       unreadable.push(unreadableLine(text, lineStart, end, root, baseDepth === undefined ? undefined : nodes, top, baseDepth ?? 0));
       continue;
     }
+    if (!line.perms) {
+      // format=flowed (mail) wraps a `-p` line at the blanks before its permissions: join them.
+      const permsEnd = wrappedPermissions(text, pos);
+      if (permsEnd !== undefined) {
+        findings.push(finding(RULES.xsJoinedLine, { start: lineStart, end: permsEnd.end },
+          explained('Line wrapped before its permissions: read joined with the next line',
+            'A mail client or terminal wrapped this line before its `(n…,r…)` permissions, which are on the next line; both are read as one node. Rejoin them.')));
+        line = { ...line, perms: true };
+        pos = permsEnd.next;
+        lineCount++;
+      }
+    }
     if (line.perms) sawPerms = true;
     if (line.full) {
       sawFull = true;
@@ -226,6 +238,17 @@ function wrappedValue(text: string, start: number, end: number, nextStart: numbe
     valueStart: q + 1, valueEnd: lastQuote, truncated: false, ambiguousCut: false, cutWidth: -1, perms: after.includes('('),
   };
   return { line, end: nextEnd, next: nextEol + 1 };
+}
+
+/** The next line, when it holds nothing but `xenstore-ls -p` permissions such as `(n1,r0)`. */
+function wrappedPermissions(text: string, nextStart: number): { end: number; next: number } | undefined {
+  if (nextStart >= text.length) return undefined;
+  let nextEol = text.indexOf('\n', nextStart);
+  if (nextEol < 0) nextEol = text.length;
+  let nextEnd = nextEol;
+  if (nextEnd > nextStart && text.charCodeAt(nextEnd - 1) === 13) nextEnd--;
+  if (nextEnd - nextStart > 200) return undefined;
+  return /^[ \t]*\([nrwb]\d+(?:,[nrwb]\d+)*\)[ \t]*$/.test(text.slice(nextStart, nextEnd)) ? { end: nextEnd, next: nextEol + 1 } : undefined;
 }
 
 /** Where an unreadable line sits: its directory from its path (-f) or from its indentation. */
