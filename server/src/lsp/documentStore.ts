@@ -1,17 +1,25 @@
 /**
  * Open documents and their analyses. An analysis is computed on demand for the current
- * version and cached, so a request after an edit never sees a stale result; diagnostics are
- * pushed after a short pause in typing, and only for the version they were computed for.
+ * version and cached, so a request after an edit never sees a stale result. The edits since
+ * the cached analysis are kept, so the next one re-analyses only what they touch
+ * (service/incremental) instead of the whole document.
  */
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Analysis } from '../service/analyze';
+import { Analysis, analyzeForEditing, AnalyzeOptions, EditableAnalysis } from '../service/analyze';
+import { reanalyze, TextChange } from '../service/incremental';
 import { detectLanguage, SndifLanguage } from '../service/language';
 import type { SndifSettings } from './settings';
 
 interface Entry {
   version: number;
-  analysis: Analysis;
+  editable: EditableAnalysis;
+  /** Edits made since, in order; undefined when too many or a whole-text replacement. */
+  changes: TextChange[] | undefined;
 }
+
+/** More edits than this between two analyses are cheaper to analyse afresh. */
+const MAX_PENDING_CHANGES = 64;
 
 export class DocumentStore {
   private readonly cache = new Map<string, Entry>();
@@ -29,19 +37,55 @@ export class DocumentStore {
     return language;
   }
 
+  /**
+   * Applies a didChange to the document (TextDocuments' update hook), noting each change in
+   * offsets of the text it applied to.
+   */
+  update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    const entry = this.cache.get(document.uri);
+    for (const change of changes) {
+      if (entry?.changes && 'range' in change && entry.changes.length < MAX_PENDING_CHANGES) {
+        entry.changes.push({ start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), text: change.text });
+      } else if (entry) {
+        entry.changes = undefined;
+      }
+      TextDocument.update(document, [change], version);
+    }
+    return document;
+  }
+
   analysis(document: TextDocument): Analysis {
+    return this.editable(document).analysis;
+  }
+
+  private editable(document: TextDocument): EditableAnalysis {
     const cached = this.cache.get(document.uri);
-    if (cached && cached.version === document.version) return cached.analysis;
+    if (cached && cached.version === document.version) return cached.editable;
+    let editable: EditableAnalysis | undefined;
+    if (cached?.changes) {
+      editable = cached.editable;
+      let text = editable.analysis.text;
+      for (const change of cached.changes) {
+        text = text.slice(0, change.start) + change.text + text.slice(change.end);
+        editable = reanalyze(editable, change, text);
+      }
+      // The changes must lead to the client's text; should they not, nothing is lost but time.
+      if (text !== document.getText()) editable = undefined;
+    }
+    editable ??= analyzeForEditing(document.getText(), this.languageOf(document), this.options(document));
+    this.cache.set(document.uri, { version: document.version, editable, changes: [] });
+    return editable;
+  }
+
+  private options(document: TextDocument): AnalyzeOptions {
     const settings = this.settings();
     const language = this.languageOf(document);
-    const analysis = analyze(document.getText(), language, {
+    return {
       domid: settings.domid,
       rules: { narrowingWarnings: settings.narrowingWarnings },
       disabledCodes: language === 'xenstore' ? settings.disabledRulesInDumps : [],
       maxDocumentSize: settings.maxDocumentSize,
-    });
-    this.cache.set(document.uri, { version: document.version, analysis });
-    return analysis;
+    };
   }
 
   /** Settings changed: every analysis must be redone. */

@@ -30,11 +30,12 @@ import { FIX_ALL_KIND } from '../service/codeActions';
 const DIAGNOSTICS_DELAY_MS = 50;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
-  const documents = new TextDocuments(TextDocument);
   let settings: SndifSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let clientPullsDiagnostics = false;
   const store = new DocumentStore(() => settings);
+  // The store sees each edit, to re-analyse only what it touches.
+  const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (d, changes, version) => store.update(d, changes, version) });
   const timers = new Map<string, NodeJS.Timeout>();
 
   const guard = <T>(fallback: T, work: () => T): T => {

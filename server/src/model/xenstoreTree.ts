@@ -93,6 +93,29 @@ export class XsNode {
     this.k1 = keyEnd;
   }
 
+  /**
+   * An edit before this node's text moved it: every offset at or after `from` (strictly after
+   * `after`) moves by `delta`. The value gets a new object, since findings may share its span.
+   */
+  moveOffsets(after: number, from: number, delta: number): void {
+    const move = (x: number) => (x >= from && x > after ? x + delta : x);
+    this.s0 = move(this.s0);
+    this.s1 = move(this.s1);
+    this.k0 = move(this.k0);
+    this.k1 = move(this.k1);
+    this.insertOffset = move(this.insertOffset);
+    const v = this.value;
+    if (v && (v.span.end >= from && v.span.end > after)) {
+      const span = { start: move(v.span.start), end: move(v.span.end) };
+      const d = span.start - v.span.start;
+      this.value = {
+        ...v, span,
+        ...(v.source ? { source: d === 0 ? v.source : v.source.moved(d) } : {}),
+        ...(v.pieces ? { pieces: v.pieces.map((p) => ({ start: move(p.start), end: move(p.end) })) } : {}),
+      };
+    }
+  }
+
   private cachedPath: string | undefined;
 
   get path(): string {

@@ -52,34 +52,67 @@ export interface Analysis {
 }
 
 export function analyze(text: string, language: SndifLanguage, options: AnalyzeOptions = {}): Analysis {
+  return analyzeForEditing(text, language, options).analysis;
+}
+
+/**
+ * What incremental re-analysis (service/incremental) keeps beside a dump's analysis: the
+ * findings of each card apart, so an edit re-validates only the cards it touches.
+ */
+export interface DumpEditState {
+  /** Before suppressions, aligned with `analysis.cards`. */
+  readonly cardFindings: Finding[][];
+}
+
+export interface EditableAnalysis {
+  readonly analysis: Analysis;
+  readonly options: AnalyzeOptions;
+  /** Dumps analysed in full; undefined for xl.cfg and for documents above the size limit. */
+  readonly dump?: DumpEditState;
+}
+
+export function analyzeForEditing(text: string, language: SndifLanguage, options: AnalyzeOptions = {}): EditableAnalysis {
   const lines = new LineIndex(text);
   const limit = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
-  if (text.length > limit) return syntaxOnly(text, language, lines, limit);
+  if (text.length > limit) return { analysis: syntaxOnly(text, language, lines, limit), options };
+  if (language === 'xl') return { analysis: analyzeXl(text, lines, options), options };
+  const dump = parseXenStoreDump(text);
+  const cards = resolveCards(dump.cards);
+  const cardFindings = cards.map((card) => validateCard(card, text, dump, options));
+  return { analysis: assembleDump(text, lines, dump, cards, cardFindings, options), options, dump: { cardFindings } };
+}
+
+/** The resolver-level findings of one card of a dump (rules look at one card at a time). */
+export function validateCard(card: ResolvedCard, text: string, dump: XsDump, options: AnalyzeOptions): Finding[] {
+  const cards = [card];
+  return validateCards({ language: 'xenstore', cards, dump, options: { ...DEFAULT_RULE_OPTIONS, ...options.rules }, sourceText: text, levels: levelsOf(cards) });
+}
+
+/** A dump's analysis from its parts: syntax findings and each card's, after suppressions. */
+export function assembleDump(text: string, lines: LineIndex, dump: XsDump, cards: ResolvedCard[], cardFindings: readonly Finding[][], options: AnalyzeOptions): Analysis {
+  let findings = dump.findings.concat(...cardFindings);
+  if (!options.ignoreSuppressions) findings = applySuppressions(findings, dump.comments, lines, options.disabledCodes ?? []);
+  return { language: 'xenstore', text, lines, dump, cards, findings: sortFindings(findings) };
+}
+
+function analyzeXl(text: string, lines: LineIndex, options: AnalyzeOptions): Analysis {
   const rules = { ...DEFAULT_RULE_OPTIONS, ...options.rules };
-  let findings: Finding[];
-  let cards: ResolvedCard[];
-  let xl: XlAnalysis | undefined;
-  let dump: XsDump | undefined;
-  if (language === 'xl') {
-    const file = parseXl(text);
-    const vsnd = modelVsnd(file);
-    const written = writeCards(vsnd.cards, { domid: options.domid ?? 1, backendDomid: options.backendDomid ?? 0 });
-    cards = resolveCards(written.cards);
-    xl = { file, vsnd, root: written.root, keys: written.keys };
-    const rejectedTypes = vsnd.findings.filter((f) => f.rule.code === 'vsnd-invalid-stream-type');
-    // xl stops at an invalid type before the guest could miss it: report only xl's error.
-    const resolverFindings = validateCards({ language, cards, options: rules, sourceText: text, levels: levelsOf(cards) })
-      .filter((f) => f.rule.code !== 'stream-type-missing' || !rejectedTypes.some((r) => r.span.start >= f.span.start && r.span.end <= f.span.end));
-    findings = [...file.findings, ...duplicateSettingRules(file), ...vsnd.findings, ...resolverFindings];
-  } else {
-    dump = parseXenStoreDump(text);
-    cards = resolveCards(dump.cards);
-    findings = [...dump.findings, ...validateCards({ language, cards, dump, options: rules, sourceText: text, levels: levelsOf(cards) })];
-  }
-  const comments = xl ? xl.file.comments : dump!.comments;
-  if (!options.ignoreSuppressions) findings = applySuppressions(findings, comments, lines, options.disabledCodes ?? []);
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { language, text, lines, xl, dump, cards, findings };
+  const file = parseXl(text);
+  const vsnd = modelVsnd(file);
+  const written = writeCards(vsnd.cards, { domid: options.domid ?? 1, backendDomid: options.backendDomid ?? 0 });
+  const cards = resolveCards(written.cards);
+  const xl = { file, vsnd, root: written.root, keys: written.keys };
+  const rejectedTypes = vsnd.findings.filter((f) => f.rule.code === 'vsnd-invalid-stream-type');
+  // xl stops at an invalid type before the guest could miss it: report only xl's error.
+  const resolverFindings = validateCards({ language: 'xl', cards, options: rules, sourceText: text, levels: levelsOf(cards) })
+    .filter((f) => f.rule.code !== 'stream-type-missing' || !rejectedTypes.some((r) => r.span.start >= f.span.start && r.span.end <= f.span.end));
+  let findings = [...file.findings, ...duplicateSettingRules(file), ...vsnd.findings, ...resolverFindings];
+  if (!options.ignoreSuppressions) findings = applySuppressions(findings, file.comments, lines, options.disabledCodes ?? []);
+  return { language: 'xl', text, lines, xl, cards, findings: sortFindings(findings) };
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
 /** A document too large to resolve without freezing the editor: syntax errors only. */
