@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseXenStoreDump } from '../../server/src/syntax/xenstore/parser';
 import { escapeXenStore } from '../../server/src/service/report';
-import type { XsNode } from '../../server/src/model/xenstoreTree';
+import type { XsNode } from '../../server/src/tree/xenstoreTree';
 import { random } from './generate';
 import { testSeed } from '../seed';
 

@@ -7,8 +7,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { analyze, Analysis } from '../service/analyze';
 import { detectLanguage, SndifLanguage } from '../service/language';
-import { toDiagnostics, severityName } from '../service/diagnostics';
 import { resolveJson, resolveText, xenstoreKeysText } from '../service/report';
+import { DEFAULTS } from '../tables/defaults';
 
 const USAGE = `Usage:
   sndif lint [--format text|json] [--lang xl|xenstore] FILE...
@@ -43,7 +43,7 @@ interface Parsed {
 function parseArgs(argv: string[]): Parsed {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') throw new UsageError('');
-  const parsed: Parsed = { command, files: [], format: 'text', domid: 1, backendDomid: 0 };
+  const parsed: Parsed = { command, files: [], format: 'text', domid: DEFAULTS.domid, backendDomid: DEFAULTS.backendDomid };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -168,23 +168,24 @@ function lint(args: Parsed, io: Io): number {
       ioError = true;
       continue;
     }
-    const diagnostics = toDiagnostics(analysis, file);
-    if (diagnostics.some((d) => severityName(d.severity) === 'error')) failed = true;
+    // Findings as the rules state them: the CLI has no client to override severities.
+    const findings = analysis.findings.map((f) => ({ finding: f, range: analysis.lines.rangeOf(f.span) }));
+    if (findings.some(({ finding }) => finding.rule.severity === 'error')) failed = true;
     if (args.format === 'json') {
       results.push({
         file,
         language: analysis.language,
-        diagnostics: diagnostics.map((d) => ({
-          code: d.code,
-          severity: severityName(d.severity),
-          enforcer: (d.data as { enforcer: string }).enforcer,
-          message: d.message,
-          range: d.range,
+        diagnostics: findings.map(({ finding, range }) => ({
+          code: finding.rule.code,
+          severity: finding.rule.severity,
+          enforcer: finding.rule.enforcer,
+          message: finding.message,
+          range,
         })),
       });
     } else {
-      for (const d of diagnostics) {
-        io.out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityName(d.severity)} ${d.code} ${d.message}\n`);
+      for (const { finding, range } of findings) {
+        io.out(`${file}:${range.start.line + 1}:${range.start.character + 1}: ${finding.rule.severity} ${finding.rule.code} ${finding.message}\n`);
       }
     }
   }
@@ -216,7 +217,7 @@ function xenstore(args: Parsed, io: Io): number {
 
 function rules(io: Io): number {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { RULES } = require('../rules/catalogue') as typeof import('../rules/catalogue');
+  const { RULES } = require('../tables/rules') as typeof import('../tables/rules');
   for (const r of Object.values(RULES)) io.out(`${r.code.padEnd(26)} ${r.severity.padEnd(12)} ${r.enforcer.padEnd(8)} ${r.summary}\n`);
   return 0;
 }

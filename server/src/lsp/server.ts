@@ -25,6 +25,7 @@ import { foldingFor, symbolsFor } from './handlers/symbols';
 import { inlayHintsFor } from './handlers/inlayHints';
 import { COMMANDS, runCommand } from './handlers/commands';
 import { FIX_ALL_KIND } from '../service/codeActions';
+import { SERVER_INFO } from '../tables/defaults';
 
 /** Pause after the last edit before diagnostics are pushed. */
 const DIAGNOSTICS_DELAY_MS = 50;
@@ -92,7 +93,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         executeCommandProvider: { commands: [COMMANDS.resolved, COMMANDS.xenstoreKeys] },
         diagnosticProvider: clientPullsDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
-      serverInfo: { name: 'sndif-language-server', version: '0.1.0' },
+      serverInfo: { ...SERVER_INFO },
     };
   });
 

@@ -1,5 +1,6 @@
 /** The `sndif` settings section, as the client sends it (workspace/configuration). */
-import type { Severity } from '../rules/catalogue';
+import type { Severity } from '../tables/rules';
+import { DEFAULTS } from '../tables/defaults';
 
 export interface SndifSettings {
   /** Per-rule severity overrides: `{ "widens-parent": "information", "value-blank": "off" }`. */
@@ -17,11 +18,11 @@ export interface SndifSettings {
 
 export const DEFAULT_SETTINGS: SndifSettings = {
   severity: {},
-  narrowingWarnings: true,
-  inlayHints: true,
+  narrowingWarnings: DEFAULTS.narrowingWarnings,
+  inlayHints: DEFAULTS.inlayHints,
   disabledRulesInDumps: [],
-  domid: 1,
-  maxDocumentSize: 64 * 1024 * 1024,
+  domid: DEFAULTS.domid,
+  maxDocumentSize: DEFAULTS.maxDocumentSize,
 };
 
 export function normalizeSettings(raw: unknown): SndifSettings {

@@ -6,7 +6,7 @@
  * `,`, formats libxl's lowercase names joined by `,`; numbers of 0 are not written.
  */
 import type { Span } from '../text/lineIndex';
-import { XsNode, toBytes, CardRoot } from './xenstoreTree';
+import { XsNode, toBytes, CardRoot } from '../tree/xenstoreTree';
 import type { CardModel, Located, ListField, ParamsModel } from './vsndItems';
 
 export interface XenStoreWriteOptions {

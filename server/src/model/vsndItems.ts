@@ -7,7 +7,7 @@
 import type { Span } from '../text/lineIndex';
 import { MappedText } from '../text/mappedText';
 import type { XlFile, XlList, XlSetting, XlValue } from '../syntax/xl/ast';
-import { finding, Finding, FixData, RULES } from '../rules/catalogue';
+import { finding, Finding, FixData, replaceFix, RULES } from '../tables/rules';
 import { FORMATS, FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, ItemType, ITEM_TYPES, KEY_BY_NAME, keysForItem } from '../tables/sndif';
 import { closest } from './suggest';
 import { strtoulBase0, StrtoulResult } from './numbers';
@@ -412,7 +412,7 @@ function reportInvalidParam(type: ItemType, piece: Piece, item: MappedText, last
     const suggestion = closest(text, keysForItem(type).map((k) => k.name), KEY_ALIASES);
     findings.push(finding(RULES.vsndInvalidParam, span,
       `${shown} (${itemName} takes key=value pairs: ${keysForItem(type).map((k) => k.name).join(', ')})`,
-      suggestion ? replaceFix(`Change to ${suggestion}=`, piece.text.span(), `${suggestion}=`) : undefined));
+      suggestion ? replaceFix(`Change to ${suggestion}=`, piece.text.span(), `${suggestion}=`, false) : undefined));
     return;
   }
 
@@ -439,10 +439,6 @@ function reportInvalidParam(type: ItemType, piece: Piece, item: MappedText, last
   const hint = suggestion ? `did you mean ${suggestion}?` : `${itemName} takes ${candidates.join(', ')}`;
   findings.push(finding(RULES.vsndInvalidParam, span, `${shown} (${hint})`,
     suggestion ? replaceFix(`Change to ${suggestion}`, keySpan, suggestion, true) : undefined));
-}
-
-function replaceFix(title: string, span: Span, text: string, preferred = false): FixData {
-  return { kind: 'replace', title, edits: [{ span, text }], preferred, safe: preferred };
 }
 
 /** A piece's span, or the position where it would be when it is empty. */

@@ -5,7 +5,7 @@
  */
 import { FORMATS, HW_DEFAULTS, Level, LIMITS, RATES } from '../tables/sndif';
 import { kernelReadUnsigned, KernelUnsignedResult } from '../model/numbers';
-import type { XsNode } from '../model/xenstoreTree';
+import type { XsNode } from '../tree/xenstoreTree';
 
 export interface Hw {
   formats: string[];

@@ -7,7 +7,7 @@
  * first failure in kernel order is the card's probe result.
  */
 import { LIMITS } from '../tables/sndif';
-import type { CardRoot, XsNode } from '../model/xenstoreTree';
+import type { CardRoot, XsNode } from '../tree/xenstoreTree';
 import { Hw, HwSource, LevelReads, readLevel, strncasecmpEqual } from './hw';
 
 export interface ResolvedLevelBase {

@@ -1,9 +1,7 @@
 import type { Span } from '../text/lineIndex';
 import type { ResolvedCard, ResolvedLevelBase } from '../resolver/resolve';
-import type { XsDump } from '../syntax/xenstore/parser';
-import type { XsNode } from '../model/xenstoreTree';
-import { pieceSpans } from '../model/xenstoreTree';
-import type { FixData } from './catalogue';
+import type { XsNode } from '../tree/xenstoreTree';
+import { pieceSpans } from '../tree/xenstoreTree';
 
 export interface RuleOptions {
   /** Warn when a lower level widens its parent's range (the man page's rule). */
@@ -16,7 +14,6 @@ export const DEFAULT_RULE_OPTIONS: RuleOptions = { narrowingWarnings: true };
 export interface RuleContext {
   readonly language: 'xl' | 'xenstore';
   readonly cards: ResolvedCard[];
-  readonly dump?: XsDump;
   readonly options: RuleOptions;
   /** The document, for fixes that move text around. */
   readonly sourceText: string;
@@ -33,10 +30,6 @@ export function valueSpan(node: XsNode): Span {
 export function pieceSpan(node: XsNode, index: number): Span {
   if (!node.value) return node.span;
   return pieceSpans(node.value)[index] ?? node.value.span;
-}
-
-export function replaceFix(title: string, span: Span, text: string, preferred = true, safe = preferred): FixData {
-  return { kind: 'replace', title, edits: [{ span, text }], preferred, safe };
 }
 
 /** Human level names for messages. */

@@ -4,17 +4,18 @@
  * resolved cards → findings.
  */
 import { LineIndex } from '../text/lineIndex';
+import { DEFAULTS } from '../tables/defaults';
 import { parseXl } from '../syntax/xl/parser';
 import type { XlFile } from '../syntax/xl/ast';
 import { modelVsnd, VsndModel } from '../model/vsndItems';
 import { writeCards, WrittenKey } from '../model/libxl';
+import { dumpCards } from '../model/dumpCards';
 import { parseXenStoreDump, XsDump } from '../syntax/xenstore/parser';
-import type { XsNode } from '../model/xenstoreTree';
+import type { XsNode } from '../tree/xenstoreTree';
 import { resolveCards, ResolvedCard } from '../resolver/resolve';
-import { finding, Finding, RULES } from '../rules/catalogue';
-import { DEFAULT_RULE_OPTIONS, levelsOf, RuleOptions } from '../rules/context';
-import { validateCards } from '../rules/validate';
-import { duplicateSettingRules } from '../rules/validation/xlSettings';
+import type { Finding } from '../tables/rules';
+import type { RuleOptions } from '../rules/context';
+import { documentTooLarge, validateDump, validateXl } from '../rules/validate';
 import { applySuppressions } from './suppression';
 import type { SndifLanguage } from './language';
 
@@ -30,8 +31,6 @@ export interface AnalyzeOptions {
   /** Above this many characters only the syntax is checked (default 64 MB). */
   readonly maxDocumentSize?: number;
 }
-
-export const DEFAULT_MAX_DOCUMENT_SIZE = 64 * 1024 * 1024;
 
 export interface XlAnalysis {
   readonly file: XlFile;
@@ -73,19 +72,18 @@ export interface EditableAnalysis {
 
 export function analyzeForEditing(text: string, language: SndifLanguage, options: AnalyzeOptions = {}): EditableAnalysis {
   const lines = new LineIndex(text);
-  const limit = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+  const limit = options.maxDocumentSize ?? DEFAULTS.maxDocumentSize;
   if (text.length > limit) return { analysis: syntaxOnly(text, language, lines, limit), options };
   if (language === 'xl') return { analysis: analyzeXl(text, lines, options), options };
   const dump = parseXenStoreDump(text);
-  const cards = resolveCards(dump.cards);
-  const cardFindings = cards.map((card) => validateCard(card, text, dump, options));
+  const cards = resolveCards(dumpCards(dump));
+  const cardFindings = cards.map((card) => validateCard(card, text, options));
   return { analysis: assembleDump(text, lines, dump, cards, cardFindings, options), options, dump: { cardFindings } };
 }
 
-/** The resolver-level findings of one card of a dump (rules look at one card at a time). */
-export function validateCard(card: ResolvedCard, text: string, dump: XsDump, options: AnalyzeOptions): Finding[] {
-  const cards = [card];
-  return validateCards({ language: 'xenstore', cards, dump, options: { ...DEFAULT_RULE_OPTIONS, ...options.rules }, sourceText: text, levels: levelsOf(cards) });
+/** The rule findings of one card of a dump (every dump rule looks at one card at a time). */
+export function validateCard(card: ResolvedCard, text: string, options: AnalyzeOptions): Finding[] {
+  return validateDump({ cards: [card], sourceText: text, options: options.rules });
 }
 
 /** A dump's analysis from its parts: syntax findings and each card's, after suppressions. */
@@ -96,17 +94,12 @@ export function assembleDump(text: string, lines: LineIndex, dump: XsDump, cards
 }
 
 function analyzeXl(text: string, lines: LineIndex, options: AnalyzeOptions): Analysis {
-  const rules = { ...DEFAULT_RULE_OPTIONS, ...options.rules };
   const file = parseXl(text);
   const vsnd = modelVsnd(file);
-  const written = writeCards(vsnd.cards, { domid: options.domid ?? 1, backendDomid: options.backendDomid ?? 0 });
+  const written = writeCards(vsnd.cards, { domid: options.domid ?? DEFAULTS.domid, backendDomid: options.backendDomid ?? DEFAULTS.backendDomid });
   const cards = resolveCards(written.cards);
   const xl = { file, vsnd, root: written.root, keys: written.keys };
-  const rejectedTypes = vsnd.findings.filter((f) => f.rule.code === 'vsnd-invalid-stream-type');
-  // xl stops at an invalid type before the guest could miss it: report only xl's error.
-  const resolverFindings = validateCards({ language: 'xl', cards, options: rules, sourceText: text, levels: levelsOf(cards) })
-    .filter((f) => f.rule.code !== 'stream-type-missing' || !rejectedTypes.some((r) => r.span.start >= f.span.start && r.span.end <= f.span.end));
-  let findings = [...file.findings, ...duplicateSettingRules(file), ...vsnd.findings, ...resolverFindings];
+  let findings = [...file.findings, ...vsnd.findings, ...validateXl(file, vsnd, { cards, sourceText: text, options: options.rules })];
   if (!options.ignoreSuppressions) findings = applySuppressions(findings, file.comments, lines, options.disabledCodes ?? []);
   return { language: 'xl', text, lines, xl, cards, findings: sortFindings(findings) };
 }
@@ -117,8 +110,7 @@ function sortFindings(findings: Finding[]): Finding[] {
 
 /** A document too large to resolve without freezing the editor: syntax errors only. */
 function syntaxOnly(text: string, language: SndifLanguage, lines: LineIndex, limit: number): Analysis {
-  const note = finding(RULES.documentTooLarge, { start: 0, end: 0 },
-    `This document has ${(text.length / 1048576).toFixed(1)} MB, above the ${(limit / 1048576).toFixed(0)} MB limit (setting sndif.maxDocumentSize): only its syntax is checked`);
+  const note = documentTooLarge(text.length, limit);
   if (language === 'xl') {
     const file = parseXl(text);
     return { language, text, lines, cards: [], findings: [note, ...file.findings] };

@@ -7,7 +7,7 @@ import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Range
 import type { Analysis } from './analyze';
 import { cardsAt, locate, xlCardAt, xlItemAt } from './locate';
 import { CONFIG_KEYS_AT, FORMATS, ITEM_DOCS, ITEM_TYPES, KEY_BY_NAME, keysForItem, RATES, STREAM_TYPES } from '../tables/sndif';
-import { formatMarkdown, rateMarkdown } from './hover';
+import { formatMarkdown, rateMarkdown } from '../resolver/describe';
 
 const CARD_SNIPPET = "[ 'CARD, short-name=${1:Main}, sample-rates=${2:44100;48000}, sample-formats=${3:s16_le}',\n  'PCM, name=${4:Main}',\n    'STREAM, unique-id=${5:out}, type=${6|p,c|}' ]";
 

@@ -1,7 +1,7 @@
 /** Findings as LSP diagnostics; the fix payload travels in Diagnostic.data. */
 import { Diagnostic, DiagnosticSeverity, DiagnosticRelatedInformation, Location, TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
-import type { Enforcer, FixData, Severity } from '../rules/catalogue';
+import type { Enforcer, FixData, Severity } from '../tables/rules';
 import type { LineIndex } from '../text/lineIndex';
 
 /** One way to fix a diagnostic, with its edits already in LSP ranges. */

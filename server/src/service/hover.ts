@@ -2,13 +2,12 @@
 import type { Analysis } from './analyze';
 import { locate, LevelRef } from './locate';
 import { Span, spanContains } from '../text/lineIndex';
-import type { Enforcer, Finding } from '../rules/catalogue';
+import type { Enforcer, Finding } from '../tables/rules';
 import type { Hw, HwSource, Provenance } from '../resolver/hw';
 import { errnoText } from '../resolver/resolve';
-import { fromBytes } from '../model/xenstoreTree';
-import { FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, KEY_BY_NAME, RATES } from '../tables/sndif';
-import { nearestNumbers } from '../model/suggest';
-import { describeChannels, describeFormats, describeRates, framesPerPeriod, longestBufferMs, widestBits } from './describe';
+import { fromBytes } from '../tree/xenstoreTree';
+import { FORMAT_BY_NAME, KEY_BY_NAME } from '../tables/sndif';
+import { describeChannels, describeFormats, describeRates, formatMarkdown, framesPerPeriod, longestBufferMs, rateMarkdown, widestBits } from '../resolver/describe';
 
 export interface HoverResult {
   readonly markdown: string;
@@ -128,26 +127,4 @@ function keyMarkdown(analysis: Analysis, key: string, target: Partial<LevelRef> 
     `Default: ${info.defaultText}  `,
     `XenStore: ${xenstore}`,
   ].join('\n');
-}
-
-export function rateMarkdown(text: string): string {
-  const trimmed = text.trim();
-  const rate = RATES.find((r) => r.name === text);
-  if (rate) return `**${rate.value} Hz** — supported by the Linux frontend`;
-  const n = Number.parseInt(trimmed, 10);
-  const near = Number.isFinite(n) ? ` Nearest supported: ${nearestNumbers(n, RATES.map((r) => r.value)).join(', ')}.` : '';
-  return `**${text}** — not a rate the Linux frontend supports: it is ignored.${near}`;
-}
-
-export function formatMarkdown(text: string): string {
-  const lower = text.toLowerCase();
-  const kernel = FORMAT_BY_NAME.get(lower);
-  const libxl = FORMAT_BY_LIBXL_NAME.get(lower);
-  const size = (bits: number | null) => bits === null ? 'no fixed sample size' : bits < 8 ? `${bits} bits per sample` : `${bits / 8} byte${bits === 8 ? '' : 's'} per sample`;
-  if (kernel) {
-    const xl = kernel.libxlName === kernel.name ? 'xl accepts it' : `xl rejects it (libxl calls it ${kernel.libxlName}, which the frontend ignores)`;
-    return `**${kernel.name}** — ${kernel.doc}, ${size(kernel.bits)}; supported by the Linux frontend; ${xl}`;
-  }
-  if (libxl) return `**${lower}** — libxl's name for ${libxl.name}: xl accepts it, but the Linux frontend does not know it and ignores it`;
-  return `**${text}** — not a sample format the Linux frontend knows: it is ignored`;
 }

@@ -8,8 +8,8 @@
  * The previous analysis is consumed: its tree is moved in place and belongs to the result.
  * The equivalence with a fresh analysis is a property test (test/robustness/incremental.test).
  */
-import type { Finding } from '../rules/catalogue';
-import type { XsNode } from '../model/xenstoreTree';
+import type { Finding } from '../tables/rules';
+import type { XsNode } from '../tree/xenstoreTree';
 import { resolveCards, ResolvedCard } from '../resolver/resolve';
 import { rereadValue, wholeValueLine } from '../syntax/xenstore/parser';
 import { analyzeForEditing, assembleDump, EditableAnalysis, validateCard } from './analyze';
@@ -90,7 +90,7 @@ function editInsideValue(previous: EditableAnalysis, change: TextChange, text: s
   };
   for (const i of touched) {
     cards[i] = resolveCards([cards[i].root])[0];
-    cardFindings[i] = validateCard(cards[i], text, newDump, previous.options);
+    cardFindings[i] = validateCard(cards[i], text, previous.options);
   }
   const lines = old.lines.afterEditWithinLine(text, change.start, change.end - change.start, change.text.length);
   return {

@@ -6,7 +6,7 @@ import { InlayHint, InlayHintKind, Range } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
 import type { HwSource } from '../resolver/hw';
 import type { ResolvedLevelBase } from '../resolver/resolve';
-import { compactHw } from './describe';
+import { compactHw } from '../resolver/describe';
 
 export function inlayHints(analysis: Analysis, range: Range): InlayHint[] {
   const from = analysis.lines.offsetAt(range.start);

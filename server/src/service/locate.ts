@@ -4,8 +4,8 @@
  */
 import type { Analysis } from './analyze';
 import type { ResolvedCard, ResolvedDevice, ResolvedStream } from '../resolver/resolve';
-import type { XsNode } from '../model/xenstoreTree';
-import { pieceSpans, subtreeExtent } from '../model/xenstoreTree';
+import type { XsNode } from '../tree/xenstoreTree';
+import { pieceSpans, subtreeExtent } from '../tree/xenstoreTree';
 import { Span, spanContains } from '../text/lineIndex';
 import { splitItem } from '../model/vsndItems';
 import type { XlList, XlString, XlValue } from '../syntax/xl/ast';

@@ -3,8 +3,8 @@ import type { Analysis } from './analyze';
 import type { Hw, HwSource } from '../resolver/hw';
 import type { ResolvedCard } from '../resolver/resolve';
 import { errnoText } from '../resolver/resolve';
-import { fromBytes } from '../model/xenstoreTree';
-import { compactHw, describeChannels, describeFormats, describeRates, longestBufferMs } from './describe';
+import { fromBytes } from '../tree/xenstoreTree';
+import { compactHw, describeChannels, describeFormats, describeRates, longestBufferMs } from '../resolver/describe';
 import type { Level } from '../tables/sndif';
 
 export interface HwJson {

@@ -3,7 +3,7 @@
  * `# sndif-disable CODE[, CODE]` for the whole document. Unknown codes are reported.
  */
 import type { LineIndex, Span } from '../text/lineIndex';
-import { finding, Finding, RULES, RULE_BY_CODE } from '../rules/catalogue';
+import { finding, Finding, replaceFix, RULES, RULE_BY_CODE } from '../tables/rules';
 import { closest } from '../model/suggest';
 
 export interface SuppressionComment { readonly span: Span; readonly text: string }
@@ -28,7 +28,7 @@ export function applySuppressions(findings: Finding[], comments: readonly Suppre
         const suggestion = closest(code, [...RULE_BY_CODE.keys()]);
         extra.push(finding(RULES.unknownRuleCode, { start: at, end: at + code.length },
           `Unknown rule code "${code}" in a suppression comment${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
-          suggestion ? { kind: 'replace', title: `Change to ${suggestion}`, edits: [{ span: { start: at, end: at + code.length }, text: suggestion }], preferred: true } : undefined));
+          suggestion ? replaceFix(`Change to ${suggestion}`, { start: at, end: at + code.length }, suggestion, true, false) : undefined));
         continue;
       }
       if (m[1]) {

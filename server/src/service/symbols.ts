@@ -1,10 +1,10 @@
 /** Outline: card → PCM device → stream, named by short-name / name / unique-id. */
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
-import type { XsNode } from '../model/xenstoreTree';
-import { fromBytes, subtreeExtent } from '../model/xenstoreTree';
+import type { XsNode } from '../tree/xenstoreTree';
+import { fromBytes, subtreeExtent } from '../tree/xenstoreTree';
 import type { Span } from '../text/lineIndex';
-import { compactHw } from './describe';
+import { compactHw } from '../resolver/describe';
 
 
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {

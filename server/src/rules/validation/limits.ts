@@ -1,10 +1,10 @@
 /** Clamps and limits the frontend applies silently. */
-import { finding, Finding, RULES } from '../catalogue';
+import { finding, Finding, RULES } from '../../tables/rules';
 import { RuleContext, valueSpan } from '../context';
 import { LIMITS } from '../../tables/sndif';
-import type { XsNode } from '../../model/xenstoreTree';
+import type { XsNode } from '../../tree/xenstoreTree';
 import type { IgnoredNode } from '../../resolver/resolve';
-import { fromBytes } from '../../model/xenstoreTree';
+import { fromBytes } from '../../tree/xenstoreTree';
 
 export function limitRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];

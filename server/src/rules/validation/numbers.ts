@@ -1,6 +1,6 @@
 /** Numbers as the kernel reads them (%u): what a dump's channels and buffer-size really mean. */
-import { finding, Finding, RULES } from '../catalogue';
-import { replaceFix, RuleContext, valueSpan } from '../context';
+import { finding, Finding, replaceFix, RULES } from '../../tables/rules';
+import { RuleContext, valueSpan } from '../context';
 import type { NumberRead } from '../../resolver/hw';
 
 export function kernelNumberRules(ctx: RuleContext): Finding[] {
@@ -29,7 +29,7 @@ function check(read: NumberRead | undefined, key: string, label: string, out: Fi
   } else if (res.overflow) {
     out.push(finding(RULES.numberOverflow, span, `"${text}" does not fit in 32 bits: the kernel keeps ${res.value}${res.value === 0 ? `, ${unset}` : ''}`));
   } else if (res.junk) {
-    out.push(finding(RULES.numberJunk, span, `"${text}": the kernel reads ${res.value} and ignores the rest`, replaceFix(`Change to ${res.value}`, span, String(res.value))));
+    out.push(finding(RULES.numberJunk, span, `"${text}": the kernel reads ${res.value} and ignores the rest`, replaceFix(`Change to ${res.value}`, span, String(res.value), true)));
   } else if (res.value === 0) {
     out.push(finding(RULES.numberZero, span, `0 means "not set", ${unset}`));
   }

@@ -1,5 +1,5 @@
 /** Card probe failures: what makes the guest's frontend give up on the whole card. */
-import { finding, Finding, RULES } from '../catalogue';
+import { finding, Finding, RULES } from '../../tables/rules';
 import type { RuleContext } from '../context';
 import { errnoText } from '../../resolver/resolve';
 

@@ -1,9 +1,9 @@
 /** Sample rates and formats the frontend ignores, and lists that no longer match. */
-import { finding, Finding, RULES } from '../catalogue';
-import { pieceSpan, replaceFix, RuleContext, valueSpan } from '../context';
+import { finding, Finding, replaceFix, RULES } from '../../tables/rules';
+import { pieceSpan, RuleContext, valueSpan } from '../context';
 import { FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, RATES } from '../../tables/sndif';
 import { closest, nearestNumbers } from '../../model/suggest';
-import { describeFormats, describeRates } from '../../service/describe';
+import { describeFormats, describeRates } from '../../resolver/describe';
 import type { ListRead } from '../../resolver/hw';
 
 const SUPPORTED_RATES = RATES.map((r) => r.value);
@@ -45,7 +45,7 @@ export function rateAndFormatRules(ctx: RuleContext): Finding[] {
         const suggestion = closest(piece.text, [...FORMAT_BY_NAME.keys()]);
         out.push(finding(RULES.formatUnsupported, span,
           `Sample format "${piece.text}" is unknown to the Linux frontend, which ignores it${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
-          suggestion && ctx.language === 'xenstore' ? replaceFix(`Change to ${suggestion}`, span, suggestion) : undefined));
+          suggestion && ctx.language === 'xenstore' ? replaceFix(`Change to ${suggestion}`, span, suggestion, true) : undefined));
       }
       if (!formats.applied) {
         const kept = describeFormats(inherited ?? resolved.hw);
@@ -70,5 +70,5 @@ function blanks(ctx: RuleContext, read: ListRead, out: Finding[]): void {
   const wouldMatch = read.pieces.filter((p) => hasBlank(p.text) && p.text.trim() !== '').map((p) => `"${p.text}"`);
   out.push(finding(RULES.listBlank, value.span,
     `Blanks inside the list: the frontend splits on ',' without trimming, so ${wouldMatch.join(', ')} match${wouldMatch.length === 1 ? 'es' : ''} nothing and ${wouldMatch.length === 1 ? 'is' : 'are'} ignored`,
-    ctx.language === 'xenstore' && value.direct ? replaceFix('Remove the blanks', value.span, fixed) : undefined));
+    ctx.language === 'xenstore' && value.direct ? replaceFix('Remove the blanks', value.span, fixed, true) : undefined));
 }

@@ -1,8 +1,8 @@
 /** Two streams of one card with the same unique-id: the backend cannot tell them apart. */
-import { finding, Finding, RULES } from '../catalogue';
-import { replaceFix, RuleContext, valueSpan } from '../context';
-import type { XsNode } from '../../model/xenstoreTree';
-import { fromBytes } from '../../model/xenstoreTree';
+import { finding, Finding, replaceFix, RULES } from '../../tables/rules';
+import { RuleContext, valueSpan } from '../context';
+import type { XsNode } from '../../tree/xenstoreTree';
+import { fromBytes } from '../../tree/xenstoreTree';
 
 export function uniqueIdRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -23,7 +23,7 @@ export function uniqueIdRules(ctx: RuleContext): Finding[] {
         all.add(fresh);
         out.push(finding(RULES.uniqueIdDuplicate, valueSpan(node),
           `unique-id "${fromBytes(stream.uniqueId)}" is already used by another stream of ${card.label}: the backend cannot tell the two streams apart`,
-          replaceFix(`Change to ${fresh}`, valueSpan(node), fresh),
+          replaceFix(`Change to ${fresh}`, valueSpan(node), fresh, true),
           [{ span: valueSpan(first), message: 'first use of this unique-id' }]));
       }
     }

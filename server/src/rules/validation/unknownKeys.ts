@@ -1,9 +1,9 @@
 /** Keys in a dump that the frontend never reads at that level (typos such as sample_rates). */
-import { finding, Finding, RULES } from '../catalogue';
-import { replaceFix, RuleContext } from '../context';
+import { finding, Finding, replaceFix, RULES } from '../../tables/rules';
+import { RuleContext } from '../context';
 import { CONFIG_KEYS_AT, RUNTIME_KEYS } from '../../tables/sndif';
 import { closest } from '../../model/suggest';
-import type { XsNode } from '../../model/xenstoreTree';
+import type { XsNode } from '../../tree/xenstoreTree';
 
 type Level = 'card' | 'device' | 'stream';
 
@@ -25,7 +25,7 @@ export function unknownKeyRules(ctx: RuleContext): Finding[] {
       const where = level === 'device' ? 'a PCM device' : `a ${level}`;
       out.push(finding(RULES.xsUnknownKey, child.keySpan,
         `The frontend never reads "${name}" at ${where}${suggestion ? ` (did you mean ${suggestion}?)` : ''}: it has no effect`,
-        suggestion ? replaceFix(`Rename to ${suggestion}`, child.keySpan, suggestion) : undefined));
+        suggestion ? replaceFix(`Rename to ${suggestion}`, child.keySpan, suggestion, true) : undefined));
     }
   };
   for (const card of ctx.cards) {

@@ -3,7 +3,7 @@
  * not check it (a level's values simply replace the inherited ones), so this is a warning that
  * can be switched off.
  */
-import { finding, Finding, RULES } from '../catalogue';
+import { finding, Finding, RULES } from '../../tables/rules';
 import { levelName, RuleContext, valueSpan } from '../context';
 
 export function widensParentRules(ctx: RuleContext): Finding[] {

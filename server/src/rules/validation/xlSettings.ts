@@ -1,5 +1,5 @@
 /** Settings assigned twice with `=`: xlu's find() returns the last one only. */
-import { finding, Finding, RULES } from '../catalogue';
+import { finding, Finding, RULES } from '../../tables/rules';
 import type { XlFile } from '../../syntax/xl/ast';
 
 export function duplicateSettingRules(file: XlFile): Finding[] {

@@ -14,8 +14,8 @@
  */
 import type { Span } from '../../text/lineIndex';
 import { MappedText } from '../../text/mappedText';
-import { finding, Finding, RULES } from '../../rules/catalogue';
-import { CardRoot, XsNode } from '../../model/xenstoreTree';
+import { finding, Finding, RULES } from '../../tables/rules';
+import { XsNode } from '../../tree/xenstoreTree';
 
 export type DumpForm = 'plain' | 'full' | 'mixed' | 'empty';
 
@@ -26,7 +26,6 @@ export interface XsDump {
   readonly permissions: boolean;
   /** The tree of vsnd-relevant nodes, rooted at `/` (or at the listed subtree). */
   readonly root: XsNode;
-  readonly cards: CardRoot[];
   readonly findings: Finding[];
   readonly comments: XsComment[];
   readonly lineCount: number;
@@ -35,7 +34,6 @@ export interface XsDump {
 }
 
 const ROOT_CHILDREN = new Set(['local', 'tool', 'vm', 'libxl', '@introduceDomain', '@releaseDomain']);
-const CARD_KEYS = new Set(['short-name', 'long-name', 'sample-rates', 'sample-formats', 'channels-min', 'channels-max', 'buffer-size', 'backend', 'backend-id']);
 
 export interface ParsedLine {
   readonly nameStart: number;
@@ -163,8 +161,7 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
 
   const form: DumpForm = sawPlain && sawFull ? 'mixed' : sawFull ? 'full' : sawPlain ? 'plain' : 'empty';
   const isRelative = form === 'plain' && relative === true;
-  const cards = isRelative ? inferCards(root) : absoluteCards(root);
-  return { form, permissions: sawPerms, root, cards, findings, comments, lineCount, relative: isRelative };
+  return { form, permissions: sawPerms, root, findings, comments, lineCount, relative: isRelative };
 }
 
 /** Only paths at or below …/device/vsnd or …/backend/vsnd are built; their ancestors too. */
@@ -348,53 +345,4 @@ export function unescapeValue(text: string, start: number, end: number): MappedT
   }
   offsets.push(i);
   return MappedText.mapped(out, offsets);
-}
-
-function absoluteCards(root: XsNode): CardRoot[] {
-  const cards: CardRoot[] = [];
-  const domains = root.child('local')?.child('domain');
-  if (!domains) return cards;
-  for (const [domid, domain] of domains.children) {
-    const vsnd = domain.child('device')?.child('vsnd');
-    if (!vsnd) continue;
-    for (const [index, node] of vsnd.children) {
-      const backend = backendTwin(root, node, domid, index);
-      cards.push({ node, domid, index, label: `card ${index} of domain ${domid}`, backend });
-    }
-  }
-  return cards;
-}
-
-function backendTwin(root: XsNode, card: XsNode, domid: string, index: string): XsNode | undefined {
-  const link = card.child('backend')?.value?.text;
-  const fromLink = link?.match(/^\/local\/domain\/([^/]+)\/backend\/vsnd\/[^/]+\/[^/]+$/);
-  const b = fromLink ? fromLink[1] : '0';
-  return root.child('local')?.child('domain')?.child(b)?.child('backend')?.child('vsnd')?.child(domid)?.child(index);
-}
-
-/**
- * A listing without path prefix (`xenstore-ls /local/domain/1/device/vsnd`, or one card):
- * find where its cards are from its shape and from each card's `backend` link.
- */
-function inferCards(root: XsNode): CardRoot[] {
-  const fromLink = (node: XsNode, fallbackIndex: string): CardRoot => {
-    const m = node.child('backend')?.value?.text.match(/^\/local\/domain\/[^/]+\/backend\/vsnd\/([^/]+)\/([^/]+)$/);
-    return { node, domid: m ? m[1] : '?', index: m ? m[2] : fallbackIndex, label: m ? `card ${m[2]} of domain ${m[1]}` : `card ${fallbackIndex}` };
-  };
-  const looksLikeCard = (node: XsNode) =>
-    [...node.children.keys()].some((k) => CARD_KEYS.has(k)) || node.child('0') !== undefined;
-  // A listing that contains a vsnd directory (of a domain or its device directory).
-  const vsndDirs: XsNode[] = [];
-  const walk = (node: XsNode, depth: number) => {
-    if (depth > 6) return;
-    for (const [name, child] of node.children) {
-      if (name === 'vsnd' && (node === root || node.name === 'device')) vsndDirs.push(child);
-      else walk(child, depth + 1);
-    }
-  };
-  walk(root, 0);
-  if (vsndDirs.length) return vsndDirs.flatMap((dir) => [...dir.children].map(([i, node]) => fromLink(node, i)));
-  const top = [...root.children.values()];
-  if ([...root.children.keys()].some((k) => CARD_KEYS.has(k))) return [fromLink(root, '0')];
-  return top.filter((node) => /^\d+$/.test(node.name) && looksLikeCard(node)).map((node) => fromLink(node, node.name));
 }

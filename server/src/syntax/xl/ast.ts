@@ -1,6 +1,6 @@
 import type { Span } from '../../text/lineIndex';
 import type { MappedText } from '../../text/mappedText';
-import type { Finding } from '../../rules/catalogue';
+import type { Finding } from '../../tables/rules';
 
 export interface XlString {
   readonly kind: 'string';

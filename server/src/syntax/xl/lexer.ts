@@ -7,7 +7,7 @@
  *   one of + - . ( ) : marks the file as "likely Python".
  */
 import { MappedText } from '../../text/mappedText';
-import { finding, Finding, RULES } from '../../rules/catalogue';
+import { finding, Finding, replaceFix, RULES } from '../../tables/rules';
 
 export type TokenKind = 'IDENT' | 'NUMBER' | 'STRING' | 'NEWLINE' | ',' | '[' | ']' | '+=' | '=' | ';' | 'ERROR' | 'EOF';
 
@@ -94,7 +94,7 @@ export function lexXl(text: string): LexResult {
         lexicalError(start, j, ' (xl needs a line break after a comment on the last line)');
         findings[findings.length - 1] = {
           ...findings[findings.length - 1],
-          fix: { kind: 'replace', title: 'Add a line break at the end of the file', edits: [{ span: { start: n, end: n }, text: '\n' }], safe: true },
+          fix: replaceFix('Add a line break at the end of the file', { start: n, end: n }, '\n', false, true),
         };
         tokens.push({ kind: 'ERROR', start, end: j, comment });
       } else {
@@ -244,7 +244,7 @@ function dequote(text: string, start: number, end: number, findings: Finding[]):
       p += used;
       findings.push(finding(RULES.xlEscapeDropped, { start: escStart, end: p },
         `xl 4.17 reads the escape ${text.slice(escStart, p)} but adds nothing to the string for it`,
-        { kind: 'replace', title: 'Remove the escape', edits: [{ span: { start: escStart, end: p }, text: '' }] }));
+        replaceFix('Remove the escape', { start: escStart, end: p }, '', false)));
     } else {
       findings.push(finding(RULES.xlEscape, { start: escStart, end: p },
         `config parsing error near \`${text.slice(start, end)}': invalid character after backlash in quoted string (escapes are \\" \\' \\\\ \\a \\b \\f \\n \\r \\t \\v)`));

@@ -10,7 +10,7 @@
  */
 import { lexXl, Token, TokenKind } from './lexer';
 import type { XlComment, XlFile, XlList, XlSetting, XlValue } from './ast';
-import { finding, Finding, RULES } from '../../rules/catalogue';
+import { finding, Finding, RULES } from '../../tables/rules';
 import { LineIndex } from '../../text/lineIndex';
 
 const TOKEN_NAMES: Record<TokenKind, string> = {

@@ -1,6 +1,7 @@
-/** Human-readable figures shared by messages, hover, inlay hints and the CLI. */
-import type { Hw } from '../resolver/hw';
-import { FORMAT_BY_NAME } from '../tables/sndif';
+/** Human-readable figures and value descriptions shared by messages, hover, completion, inlay hints and the CLI. */
+import type { Hw } from './hw';
+import { FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, RATES } from '../tables/sndif';
+import { nearestNumbers } from '../model/suggest';
 
 export function describeRates(hw: Hw): string {
   if (hw.continuous) return `continuous ${hw.rateMin}–${hw.rateMax} Hz`;
@@ -58,4 +59,28 @@ export function compactHw(hw: Hw): string {
     : hw.rates.length === 1 ? `${khz(hw.rates[0])} kHz`
       : hw.rates.length <= 3 ? `${hw.rates.map(khz).join('/')} kHz` : `${khz(hw.rateMin)}–${khz(hw.rateMax)} kHz (${hw.rates.length} rates)`;
   return `${rates} · ${hw.formats.join(' ')} · ${describeChannels(hw)} ch · ${kib(hw.bufferBytesMax)}`;
+}
+
+/** Hover and completion text for one sample rate as written. */
+export function rateMarkdown(text: string): string {
+  const trimmed = text.trim();
+  const rate = RATES.find((r) => r.name === text);
+  if (rate) return `**${rate.value} Hz** — supported by the Linux frontend`;
+  const n = Number.parseInt(trimmed, 10);
+  const near = Number.isFinite(n) ? ` Nearest supported: ${nearestNumbers(n, RATES.map((r) => r.value)).join(', ')}.` : '';
+  return `**${text}** — not a rate the Linux frontend supports: it is ignored.${near}`;
+}
+
+/** Hover and completion text for one sample format as written: what the frontend and xl make of it. */
+export function formatMarkdown(text: string): string {
+  const lower = text.toLowerCase();
+  const kernel = FORMAT_BY_NAME.get(lower);
+  const libxl = FORMAT_BY_LIBXL_NAME.get(lower);
+  const size = (bits: number | null) => bits === null ? 'no fixed sample size' : bits < 8 ? `${bits} bits per sample` : `${bits / 8} byte${bits === 8 ? '' : 's'} per sample`;
+  if (kernel) {
+    const xl = kernel.libxlName === kernel.name ? 'xl accepts it' : `xl rejects it (libxl calls it ${kernel.libxlName}, which the frontend ignores)`;
+    return `**${kernel.name}** — ${kernel.doc}, ${size(kernel.bits)}; supported by the Linux frontend; ${xl}`;
+  }
+  if (libxl) return `**${lower}** — libxl's name for ${libxl.name}: xl accepts it, but the Linux frontend does not know it and ignores it`;
+  return `**${text}** — not a sample format the Linux frontend knows: it is ignored`;
 }

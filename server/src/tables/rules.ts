@@ -89,6 +89,14 @@ export type FixData =
 
 export interface TextReplacement { span: Span; text: string }
 
+/**
+ * One edit as a fix. `preferred` marks the fix an editor offers first; `safe` (by default the
+ * same) lets source.fixAll apply it without the user looking.
+ */
+export function replaceFix(title: string, span: Span, text: string, preferred: boolean, safe = preferred): FixData {
+  return { kind: 'replace', title, edits: [{ span, text }], preferred, safe };
+}
+
 /** A rule violation, in document offsets, before it becomes an LSP diagnostic. */
 export interface Finding {
   readonly rule: RuleInfo;
