@@ -196,7 +196,8 @@ async function main(): Promise<void> {
   const xl = xlKeystroke();
   if (typingRows.length) {
     const typingHeader = ['input', 'server', 'runs', 'didOpen → diagnostics ms', 'hover p50 ms', 'hover p95 ms', 'last key → diagnostics ms', 'diagnostics'];
-    const typingTable = typingRows.map((r) => [r.input, r.server, String(r.runs), fmt(r.openMs), fmt(r.hoverP50), fmt(r.hoverP95), r.lastDiagnosticsMs === undefined ? 'timeout' : fmt(r.lastDiagnosticsMs), String(r.diagnostics)]);
+    const ms = (n: number) => (Number.isFinite(n) ? fmt(n) : 'timeout');
+    const typingTable = typingRows.map((r) => [r.input, r.server, String(r.runs), fmt(r.openMs), ms(r.hoverP50), ms(r.hoverP95), r.lastDiagnosticsMs === undefined ? 'timeout' : fmt(r.lastDiagnosticsMs), String(r.diagnostics)]);
     const tw = typingHeader.map((h, i) => Math.max(h.length, ...typingTable.map((row) => row[i].length)));
     const tline = (cells: string[]) => cells.map((c, i) => c.padStart(tw[i])).join(' | ');
     process.stdout.write(`\nTyping ${TYPED.length} characters into a sample-rates value, one didChange every ${TYPING_INTERVAL_MS} ms, each followed by a hover (medians of the runs)\n${tline(typingHeader)}\n${tw.map((w) => '-'.repeat(w)).join('-|-')}\n${typingTable.map(tline).join('\n')}\n`);

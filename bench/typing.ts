@@ -25,12 +25,13 @@ export interface TypingOptions {
   readonly typed: string;
   readonly intervalMs: number;
   readonly settings?: unknown;
-  /** Give up waiting (a frozen server) after this long; the result then says so. */
+  /** Give up waiting for the typing's answers (a frozen server) this long after the last key; the result then says so. */
   readonly timeoutMs?: number;
 }
 
 export interface TypingResult {
   openMs: number;
+  /** Each hover's latency; Infinity for one still unanswered at the timeout. */
   hoverMs: number[];
   /** From sending the last didChange to the diagnostics for its version; undefined after a timeout. */
   lastDiagnosticsMs: number | undefined;
@@ -51,7 +52,7 @@ export async function typeInto(o: TypingOptions): Promise<TypingResult> {
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
-  const deadline = performance.now() + (o.timeoutMs ?? 300_000);
+  let deadline = Infinity;
   const waitFor = async (match: (p: { at: number; params: PublishDiagnosticsParams }) => boolean) => {
     for (;;) {
       const found = published.find(match);
@@ -59,7 +60,7 @@ export async function typeInto(o: TypingOptions): Promise<TypingResult> {
       const left = deadline - performance.now();
       if (left <= 0) return undefined;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
+        const timer = Number.isFinite(left) ? setTimeout(resolve, left) : undefined;
         waiters.push(() => { clearTimeout(timer); resolve(); });
       });
     }
@@ -90,8 +91,10 @@ export async function typeInto(o: TypingOptions): Promise<TypingResult> {
       hovers.push(connection.sendRequest(HoverRequest.type, { textDocument: { uri: o.uri }, position }).then(() => performance.now() - sent));
     }
     const lastVersion = version;
+    deadline = performance.now() + (o.timeoutMs ?? 60_000);
     const last = await waitFor((p) => p.params.version === lastVersion || (p.params.version === undefined && p.at > lastKeyAt));
-    const hoverMs = await Promise.all(hovers);
+    const hoverMs = await Promise.all(hovers.map((h) => Promise.race([h, new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), Math.max(0, deadline - performance.now())))])));
+    if (!last || hoverMs.includes(Infinity)) return { openMs, hoverMs, lastDiagnosticsMs: last ? last.at - lastKeyAt : undefined, diagnostics: last?.params.diagnostics.length ?? -1 };
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
     return { openMs, hoverMs, lastDiagnosticsMs: last ? last.at - lastKeyAt : undefined, diagnostics: last?.params.diagnostics.length ?? -1 };

@@ -14,6 +14,7 @@ test('package.json setting defaults are the tables\' defaults', () => {
   assert.equal(properties['sndif.maxDocumentSize'].default, DEFAULTS.maxDocumentSize);
   assert.equal(properties['sndif.narrowingWarnings'].default, DEFAULTS.narrowingWarnings);
   assert.equal(properties['sndif.inlayHints.enabled'].default, DEFAULTS.inlayHints);
+  assert.equal(properties['sndif.maxNumberOfProblems'].default, DEFAULTS.maxNumberOfProblems);
 });
 
 test('the server reports the package version', () => {

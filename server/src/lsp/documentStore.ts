@@ -64,13 +64,22 @@ export class DocumentStore {
     let editable: EditableAnalysis | undefined;
     if (cached?.changes) {
       editable = cached.editable;
-      let text = editable.analysis.text;
-      for (const change of cached.changes) {
-        text = text.slice(0, change.start) + change.text + text.slice(change.end);
-        editable = reanalyze(editable, change, text);
+      const changes = cached.changes;
+      // Re-analysis takes the cached analysis over: whatever happens, it is no longer the cache.
+      this.cache.delete(document.uri);
+      try {
+        let text = editable.analysis.text;
+        changes.forEach((change, i) => {
+          // The last text is the document's own (one copy of a big document, not two).
+          const next = i === changes.length - 1 ? document.getText() : text.slice(0, change.start) + change.text + text.slice(change.end);
+          if (next.length !== text.length + change.text.length - (change.end - change.start)) throw new Error('edits do not lead to the document');
+          text = next;
+          editable = reanalyze(editable!, change, text);
+        });
+      } catch {
+        // The changes did not lead to the client's text, or a bug: nothing is lost but time.
+        editable = undefined;
       }
-      // The changes must lead to the client's text; should they not, nothing is lost but time.
-      if (text !== document.getText()) editable = undefined;
     }
     editable ??= analyzeForEditing(document.getText(), this.languageOf(document), this.options(document));
     this.cache.set(document.uri, { version: document.version, editable, changes: [] });

@@ -14,6 +14,8 @@ export interface SndifSettings {
   readonly domid: number;
   /** Characters above which only the syntax is checked. */
   readonly maxDocumentSize: number;
+  /** Diagnostics published per document, errors first; one note says how many more there are. */
+  readonly maxNumberOfProblems: number;
 }
 
 export const DEFAULT_SETTINGS: SndifSettings = {
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: SndifSettings = {
   disabledRulesInDumps: [],
   domid: DEFAULTS.domid,
   maxDocumentSize: DEFAULTS.maxDocumentSize,
+  maxNumberOfProblems: DEFAULTS.maxNumberOfProblems,
 };
 
 export function normalizeSettings(raw: unknown): SndifSettings {
@@ -42,5 +45,7 @@ export function normalizeSettings(raw: unknown): SndifSettings {
     disabledRulesInDumps: Array.isArray(r.disabledRulesInDumps) ? r.disabledRulesInDumps.filter((c): c is string => typeof c === 'string') : [],
     domid: typeof r.domid === 'number' && Number.isInteger(r.domid) && r.domid >= 0 ? r.domid : DEFAULT_SETTINGS.domid,
     maxDocumentSize: typeof r.maxDocumentSize === 'number' && r.maxDocumentSize > 0 ? r.maxDocumentSize : DEFAULT_SETTINGS.maxDocumentSize,
+    maxNumberOfProblems: typeof r.maxNumberOfProblems === 'number' && Number.isInteger(r.maxNumberOfProblems) && r.maxNumberOfProblems >= 0
+      ? r.maxNumberOfProblems : DEFAULT_SETTINGS.maxNumberOfProblems,
   };
 }

@@ -13,6 +13,7 @@ import type { XsNode } from '../tree/xenstoreTree';
 import { resolveCards, ResolvedCard } from '../resolver/resolve';
 import { rereadValue, wholeValueLine } from '../syntax/xenstore/parser';
 import { analyzeForEditing, assembleDump, EditableAnalysis, validateCard } from './analyze';
+import { carryCardExtents } from './locate';
 
 /** A replacement of `[start, end)` of the previous text by `text`. */
 export interface TextChange {
@@ -75,29 +76,30 @@ function editInsideValue(previous: EditableAnalysis, change: TextChange, text: s
   }
   // A card's backend link decides which backend directory is its twin: start over.
   if (edited?.name === 'backend') return undefined;
-  const touched = edited ? cardsAbove(edited, old.cards) : new Set<number>();
+  const touched = edited ? cardsAbove(edited, dump.root, old.cards) : [];
 
-  for (let i = firstOnLine; i < nodes.length; i++) nodes[i].moveOffsets(change.start, change.end, delta);
-  if (edited) rereadValue(edited, text, after);
-
+  // Findings first, into new objects: they may share spans with the nodes moved in place below.
   const move = (f: Finding) => moveFinding(f, change.start, change.end, delta);
-  const cards = old.cards.slice();
-  const cardFindings = state.cardFindings.map((findings, i) => (touched.has(i) ? findings : findings.map(move)));
+  const cardFindings = state.cardFindings.map((findings, i) => (touched.includes(i) ? findings : findings.map(move)));
   const newDump = {
     ...dump,
     findings: dump.findings.map(move),
     comments: dump.comments.map((c) => (c.span.start > change.start ? { ...c, span: { start: c.span.start + delta, end: c.span.end + delta } } : c)),
   };
+  for (let i = firstOnLine; i < nodes.length; i++) nodes[i].moveOffsets(change.start, change.end, delta);
+  if (edited) rereadValue(edited, text, after);
+
+  const cards = old.cards.slice();
+  const replaced = new Map<ResolvedCard, ResolvedCard>();
   for (const i of touched) {
     cards[i] = resolveCards([cards[i].root])[0];
+    replaced.set(old.cards[i], cards[i]);
     cardFindings[i] = validateCard(cards[i], text, previous.options);
   }
   const lines = old.lines.afterEditWithinLine(text, change.start, change.end - change.start, change.text.length);
-  return {
-    analysis: assembleDump(text, lines, newDump, cards, cardFindings, previous.options),
-    options: previous.options,
-    dump: { cardFindings },
-  };
+  const analysis = assembleDump(text, lines, newDump, cards, cardFindings, previous.options);
+  carryCardExtents(old, analysis, (x) => (x >= change.end && x > change.start ? x + delta : x), replaced);
+  return { analysis, options: previous.options, dump: { cardFindings } };
 }
 
 /** Index of the first node starting at or after `offset`. */
@@ -112,29 +114,35 @@ function lowerBound(nodes: XsNode[], offset: number): number {
   return lo;
 }
 
+/** For each card directory and backend twin of a dump's tree, the cards reading it (card roots never change in place). */
+const cardsByDirectory = new WeakMap<XsNode, Map<XsNode, number[]>>();
+
 /** The cards that read a node: those whose directory or backend twin holds it. */
-function cardsAbove(node: XsNode, cards: readonly ResolvedCard[]): Set<number> {
-  const ancestors = new Set<XsNode>();
-  for (let n: XsNode | undefined = node; n; n = n.parent) ancestors.add(n);
-  const touched = new Set<number>();
-  cards.forEach((card, i) => {
-    if (ancestors.has(card.root.node) || (card.root.backend && ancestors.has(card.root.backend))) touched.add(i);
-  });
+function cardsAbove(node: XsNode, root: XsNode, cards: readonly ResolvedCard[]): number[] {
+  let byDirectory = cardsByDirectory.get(root);
+  if (!byDirectory) {
+    byDirectory = new Map();
+    const add = (directory: XsNode | undefined, i: number) => {
+      if (directory) byDirectory!.set(directory, [...(byDirectory!.get(directory) ?? []), i]);
+    };
+    cards.forEach((card, i) => {
+      add(card.root.node, i);
+      add(card.root.backend, i);
+    });
+    cardsByDirectory.set(root, byDirectory);
+  }
+  const touched: number[] = [];
+  for (let n: XsNode | undefined = node; n; n = n.parent) touched.push(...(byDirectory.get(n) ?? []));
   return touched;
 }
 
-/** A finding of the previous text, at its place in the new one. */
+/** A finding of the previous text, at its place in the new one (the same object when nothing moves). */
 function moveFinding(f: Finding, after: number, from: number, delta: number): Finding {
-  if (delta === 0) return f;
-  let moved = false;
-  const span = (s: { start: number; end: number }) => {
-    const start = s.start >= from && s.start > after ? s.start + delta : s.start;
-    const end = s.end >= from && s.end > after ? s.end + delta : s.end;
-    if (start === s.start && end === s.end) return s;
-    moved = true;
-    return { start, end };
-  };
-  const result: Finding = {
+  const moves = (x: number) => x >= from && x > after;
+  const edits = !f.fix ? [] : f.fix.kind === 'replace' ? f.fix.edits : f.fix.choices.flatMap((c) => c.edits);
+  if (delta === 0 || (!moves(f.span.end) && !f.related?.some((r) => moves(r.span.end)) && !edits.some((e) => moves(e.span.end)))) return f;
+  const span = (s: { start: number; end: number }) => ({ start: moves(s.start) ? s.start + delta : s.start, end: moves(s.end) ? s.end + delta : s.end });
+  return {
     ...f,
     span: span(f.span),
     related: f.related?.map((r) => ({ ...r, span: span(r.span) })),
@@ -142,5 +150,4 @@ function moveFinding(f: Finding, after: number, from: number, delta: number): Fi
       ? { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, span: span(e.span) })) }
       : { ...f.fix, choices: f.fix.choices.map((c) => ({ ...c, edits: c.edits.map((e) => ({ ...e, span: span(e.span) })) })) },
   };
-  return moved ? result : f;
 }

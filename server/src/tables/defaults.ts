@@ -12,6 +12,8 @@ export const DEFAULTS = {
   maxDocumentSize: 64 * 1024 * 1024,
   narrowingWarnings: true,
   inlayHints: true,
+  /** Diagnostics published per document (errors first); `sndif lint` lists them all. */
+  maxNumberOfProblems: 1000,
 } as const;
 
 /** What the language server tells clients in `serverInfo`; equal to package.json's version (tested). */

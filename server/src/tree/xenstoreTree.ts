@@ -95,23 +95,26 @@ export class XsNode {
 
   /**
    * An edit before this node's text moved it: every offset at or after `from` (strictly after
-   * `after`) moves by `delta`. The value gets a new object, since findings may share its span.
+   * `after`) moves by `delta`. In place, spans included: incremental analysis moves findings
+   * (which may share a value's span) into new objects first, and the tree belongs to it.
    */
   moveOffsets(after: number, from: number, delta: number): void {
-    const move = (x: number) => (x >= from && x > after ? x + delta : x);
-    this.s0 = move(this.s0);
-    this.s1 = move(this.s1);
-    this.k0 = move(this.k0);
-    this.k1 = move(this.k1);
-    this.insertOffset = move(this.insertOffset);
+    if (this.s0 >= from && this.s0 > after) this.s0 += delta;
+    if (this.s1 >= from && this.s1 > after) this.s1 += delta;
+    if (this.k0 >= from && this.k0 > after) this.k0 += delta;
+    if (this.k1 >= from && this.k1 > after) this.k1 += delta;
+    if (this.insertOffset >= from && this.insertOffset > after) this.insertOffset += delta;
     const v = this.value;
-    if (v && (v.span.end >= from && v.span.end > after)) {
-      const span = { start: move(v.span.start), end: move(v.span.end) };
-      const d = span.start - v.span.start;
+    if (!v || v.span.end < from || v.span.end <= after) return;
+    const span = v.span as { start: number; end: number };
+    const d = span.start >= from && span.start > after ? delta : 0;
+    span.start += d;
+    span.end += delta;
+    if (d !== 0 && (v.source || v.pieces)) {
       this.value = {
-        ...v, span,
-        ...(v.source ? { source: d === 0 ? v.source : v.source.moved(d) } : {}),
-        ...(v.pieces ? { pieces: v.pieces.map((p) => ({ start: move(p.start), end: move(p.end) })) } : {}),
+        ...v,
+        ...(v.source ? { source: v.source.moved(d) } : {}),
+        ...(v.pieces ? { pieces: v.pieces.map((p) => ({ start: p.start + d, end: p.end + d })) } : {}),
       };
     }
   }

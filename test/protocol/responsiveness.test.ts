@@ -1,0 +1,66 @@
+/**
+ * Big documents over the protocol: diagnostics are capped per document (errors first, with a
+ * note saying how many more), and edits typed into a dump are analysed incrementally with the
+ * same result as opening the edited text afresh.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LspClient, fileUri, ROOT } from '../lspClient';
+
+const read = (relative: string) => readFileSync(join(ROOT, relative), 'utf8');
+const clients: LspClient[] = [];
+after(async () => { for (const c of clients) await c.stop(); });
+
+test('sndif.maxNumberOfProblems caps the published diagnostics, errors first, with a note on top', async () => {
+  const client = await LspClient.start({ settings: { maxNumberOfProblems: 3 } });
+  clients.push(client);
+  const uri = fileUri('examples/guest-mistakes.cfg');
+  await client.open(uri, 'xl-cfg', read('examples/guest-mistakes.cfg'));
+  const { diagnostics } = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  assert.deepEqual(diagnostics.map((d) => [d.severity, d.code ?? null, `${d.range.start.line}:${d.range.start.character}`]), [
+    [3, null, '0:0'],
+    [1, 'vsnd-invalid-param', '9:21'],
+    [1, 'vsnd-invalid-param', '10:21'],
+    [1, 'vsnd-list-comma', '12:49'],
+  ]);
+  assert.equal(diagnostics[0].message,
+    '10 more problems not shown: only the first 3 (errors first) are listed (setting sndif.maxNumberOfProblems); `sndif lint` lists them all');
+  // Raised above the count: every problem, no note.
+  await client.changeSettings({ maxNumberOfProblems: 1000 }, uri);
+  const all = client.published(uri).at(-1)!.diagnostics;
+  assert.equal(all.length, 13);
+  assert.ok(all.every((d) => d.code !== undefined));
+});
+
+test('typing into a dump value: each hover answers, and the last version has the diagnostics of a fresh open', async () => {
+  const client = await LspClient.start();
+  clients.push(client);
+  const text = read('examples/xenstore-broken-f.txt');
+  const uri = 'file:///tmp/typed-dump.txt';
+  await client.open(uri, 'xenstore', text);
+  await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  const at = text.indexOf('"', text.indexOf('sample-rates = "') + 'sample-rates = "'.length);
+  const line = text.slice(0, at).split('\n').length - 1;
+  const character = at - (text.lastIndexOf('\n', at - 1) + 1);
+  const typed = ',96000,x';
+  let version = 1;
+  for (let i = 0; i < typed.length; i++) {
+    const position = { line, character: character + i };
+    await client.change(uri, ++version, [{ range: { start: position, end: position }, text: typed[i] }]);
+    // The hover is for the list element under the cursor, on this version's text.
+    const hover = await client.request<{ contents: { value: string }; range: { start: { line: number; character: number }; end: { character: number } } } | null>(
+      'textDocument/hover', { textDocument: { uri }, position });
+    assert.equal(hover?.range.start.line, line, `hover after key ${i}`);
+    assert.ok(hover.range.start.character <= position.character && position.character <= hover.range.end.character, `hover after key ${i}`);
+  }
+  const typedText = `${text.slice(0, at)}${typed}${text.slice(at)}`;
+  const last = await client.waitForDiagnostics(uri, (p) => p.version === version);
+  const freshUri = 'file:///tmp/fresh-dump.txt';
+  await client.open(freshUri, 'xenstore', typedText);
+  const fresh = await client.waitForDiagnostics(freshUri, (p) => p.version === 1);
+  const strip = (ds: typeof fresh.diagnostics) => JSON.stringify(ds).replaceAll(freshUri, uri);
+  assert.equal(strip(last.diagnostics), strip(fresh.diagnostics));
+  assert.ok(last.diagnostics.some((d) => d.code === 'rate-unsupported' || d.code === 'list-element-invalid' || d.code === 'number-base'));
+});
