@@ -8,17 +8,20 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspClient, fileUri, ROOT } from '../lspClient';
+import { dump } from '../../bench/generate';
 
 const read = (relative: string) => readFileSync(join(ROOT, relative), 'utf8');
 const clients: LspClient[] = [];
 after(async () => { for (const c of clients) await c.stop(); });
 
 test('sndif.maxNumberOfProblems caps the published diagnostics, errors first, with a note on top', async () => {
-  const client = await LspClient.start({ settings: { maxNumberOfProblems: 3 } });
+  const client = await LspClient.start();
   clients.push(client);
   const uri = fileUri('examples/guest-mistakes.cfg');
   await client.open(uri, 'xl-cfg', read('examples/guest-mistakes.cfg'));
-  const { diagnostics } = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  await client.changeSettings({ maxNumberOfProblems: 3 }, uri);
+  const { diagnostics } = client.published(uri).at(-1)!;
   assert.deepEqual(diagnostics.map((d) => [d.severity, d.code ?? null, `${d.range.start.line}:${d.range.start.character}`]), [
     [3, null, '0:0'],
     [1, 'vsnd-invalid-param', '9:21'],
@@ -63,4 +66,24 @@ test('typing into a dump value: each hover answers, and the last version has the
   const strip = (ds: typeof fresh.diagnostics) => JSON.stringify(ds).replaceAll(freshUri, uri);
   assert.equal(strip(last.diagnostics), strip(fresh.diagnostics));
   assert.ok(last.diagnostics.some((d) => d.code === 'rate-unsupported' || d.code === 'list-element-invalid' || d.code === 'number-base'));
+});
+
+test('opening a dump whose analysis takes longer than half a second shows work-done progress around it', async () => {
+  const client = await LspClient.start({
+    capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  clients.push(client);
+  const events: string[] = [];
+  const tokens: unknown[] = [];
+  client.connection.onRequest('window/workDoneProgress/create', (p: { token: unknown }) => { tokens.push(p.token); events.push('create'); return null; });
+  client.connection.onNotification('$/progress', (p: { token: unknown; value: { kind: string; title?: string; message?: string } }) => {
+    assert.ok(tokens.includes(p.token));
+    events.push(p.value.kind === 'begin' ? `begin ${p.value.title}: ${p.value.message}` : p.value.kind);
+  });
+  // 3 MB: above half a second at the pace the server assumes before it has measured one.
+  const uri = 'file:///tmp/big-dump.txt';
+  await client.open(uri, 'xenstore', dump(3_000_000, 'full'));
+  await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  events.push('diagnostics');
+  assert.deepEqual(events, ['create', 'begin Xen sound: Analysing big-dump.txt', 'end', 'diagnostics']);
 });

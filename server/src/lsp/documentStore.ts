@@ -13,6 +13,8 @@ import type { SndifSettings } from './settings';
 
 interface Entry {
   version: number;
+  /** The analysis options it was made with: settings that change them make it stale. */
+  optionsKey: string;
   editable: EditableAnalysis;
   /** Edits made since, in order; undefined when too many or a whole-text replacement. */
   changes: TextChange[] | undefined;
@@ -21,9 +23,14 @@ interface Entry {
 /** More edits than this between two analyses are cheaper to analyse afresh. */
 const MAX_PENDING_CHANGES = 64;
 
+/** Characters a whole analysis gets through per millisecond until one was measured here. */
+const ASSUMED_CHARS_PER_MS = 5000;
+
 export class DocumentStore {
   private readonly cache = new Map<string, Entry>();
   private readonly languages = new Map<string, SndifLanguage>();
+  /** Measured on the last whole analysis of a big document. */
+  private charsPerMs = ASSUMED_CHARS_PER_MS;
 
   constructor(private settings: () => SndifSettings) {}
 
@@ -54,12 +61,28 @@ export class DocumentStore {
     return document;
   }
 
+  /**
+   * How long bringing the document's analysis up to date should take: nothing when it is
+   * current or edits can be replayed on it, else the document's size at the measured pace.
+   */
+  expectedAnalysisMs(document: TextDocument): number {
+    const cached = this.current(document);
+    if (cached && (cached.version === document.version || (cached.changes && cached.editable.dump))) return 0;
+    return document.getText().length / this.charsPerMs;
+  }
+
   analysis(document: TextDocument): Analysis {
     return this.editable(document).analysis;
   }
 
-  private editable(document: TextDocument): EditableAnalysis {
+  /** The cached entry, if made with the current settings. */
+  private current(document: TextDocument): Entry | undefined {
     const cached = this.cache.get(document.uri);
+    return cached?.optionsKey === JSON.stringify(this.options(document)) ? cached : undefined;
+  }
+
+  private editable(document: TextDocument): EditableAnalysis {
+    const cached = this.current(document);
     if (cached && cached.version === document.version) return cached.editable;
     let editable: EditableAnalysis | undefined;
     if (cached?.changes) {
@@ -81,8 +104,14 @@ export class DocumentStore {
         editable = undefined;
       }
     }
-    editable ??= analyzeForEditing(document.getText(), this.languageOf(document), this.options(document));
-    this.cache.set(document.uri, { version: document.version, editable, changes: [] });
+    if (!editable) {
+      const started = performance.now();
+      const text = document.getText();
+      editable = analyzeForEditing(text, this.languageOf(document), this.options(document));
+      const ms = performance.now() - started;
+      if (text.length > 1_000_000 && ms > 0) this.charsPerMs = text.length / ms;
+    }
+    this.cache.set(document.uri, { version: document.version, optionsKey: JSON.stringify(editable.options), editable, changes: [] });
     return editable;
   }
 
@@ -95,11 +124,6 @@ export class DocumentStore {
       disabledCodes: language === 'xenstore' ? settings.disabledRulesInDumps : [],
       maxDocumentSize: settings.maxDocumentSize,
     };
-  }
-
-  /** Settings changed: every analysis must be redone. */
-  invalidate(): void {
-    this.cache.clear();
   }
 
   get size(): number {

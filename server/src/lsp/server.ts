@@ -13,6 +13,7 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from './documentStore';
@@ -30,6 +31,9 @@ import { SERVER_INFO } from '../tables/defaults';
 /** Pause after the last edit before diagnostics are pushed. */
 const DIAGNOSTICS_DELAY_MS = 50;
 
+/** An analysis expected to take longer than this shows a progress bar ($/progress). */
+const PROGRESS_AFTER_MS = 500;
+
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   let settings: SndifSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
@@ -38,6 +42,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // The store sees each edit, to re-analyse only what it touches.
   const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (d, changes, version) => store.update(d, changes, version) });
   const timers = new Map<string, NodeJS.Timeout>();
+  let settingsLoaded: Promise<void> = Promise.resolve();
 
   const guard = <T>(fallback: T, work: () => T): T => {
     try {
@@ -49,9 +54,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   };
 
-  const publish = (document: TextDocument) => {
-    const diagnostics = guard([], () => diagnosticsFor(store, settings, document));
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  const publish = async (uri: string) => {
+    // Diagnostics made with the client's settings, not with the defaults before they arrive.
+    await settingsLoaded;
+    let document = documents.get(uri);
+    if (!document) return;
+    let progress: WorkDoneProgressReporter | undefined;
+    if (store.expectedAnalysisMs(document) > PROGRESS_AFTER_MS) {
+      progress = await connection.window.createWorkDoneProgress();
+      progress.begin('Xen sound', undefined, `Analysing ${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))}`, false);
+      // Let the progress reach the client before the analysis holds the thread.
+      await new Promise((resolve) => setImmediate(resolve));
+      document = documents.get(uri);
+    }
+    try {
+      if (!document) return;
+      const current = document;
+      const diagnostics = guard([], () => diagnosticsFor(store, settings, current));
+      progress?.done();
+      progress = undefined;
+      void connection.sendDiagnostics({ uri, version: current.version, diagnostics });
+    } finally {
+      progress?.done();
+    }
   };
 
   const schedule = (document: TextDocument, delay: number) => {
@@ -59,8 +84,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     clearTimeout(timers.get(document.uri));
     timers.set(document.uri, setTimeout(() => {
       timers.delete(document.uri);
-      const current = documents.get(document.uri);
-      if (current) publish(current);
+      void publish(document.uri);
     }, delay));
   };
 
@@ -71,7 +95,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     } catch {
       settings = DEFAULT_SETTINGS;
     }
-    store.invalidate();
   };
 
   connection.onInitialize((params) => {
@@ -97,11 +120,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   });
 
-  connection.onInitialized(async () => {
+  connection.onInitialized(() => {
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sndif' }).catch(() => undefined);
-      await loadSettings();
-      for (const d of documents.all()) schedule(d, 0);
+      settingsLoaded = loadSettings();
     }
   });
 
@@ -109,8 +131,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (canPullConfiguration) await loadSettings();
     else {
       const section = (change.settings as { sndif?: unknown } | undefined)?.sndif;
+      // The store redoes an analysis only if the new settings change how it is made.
       if (section !== undefined) settings = normalizeSettings(section);
-      store.invalidate();
     }
     for (const d of documents.all()) schedule(d, 0);
     if (clientPullsDiagnostics) connection.languages.diagnostics.refresh();
