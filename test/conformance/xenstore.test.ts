@@ -55,6 +55,7 @@ function randomValue(rand: () => number): string {
   let out = '';
   for (let i = 0; i < n; i++) {
     const p = pieces[Math.floor(rand() * pieces.length)];
+    // eslint-disable-next-line no-control-regex -- any character above one byte
     out += /[^\x00-\xff]/.test(p) ? Buffer.from(p, 'utf8').toString('latin1') : p;
   }
   return out;

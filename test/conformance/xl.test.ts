@@ -19,7 +19,7 @@ const skip = !available && process.env.CI !== 'true' ? 'the real xl is not insta
 function configs(): [string, string][] {
   const out: [string, string][] = [];
   for (const dir of ['examples', 'test/fixtures/fixes', 'test/fixtures/conformance']) {
-    let names: string[] = [];
+    let names: string[];
     try { names = readdirSync(join(ROOT, dir)); } catch { continue; }
     for (const name of names.filter((n) => n.endsWith('.cfg')).sort()) out.push([`${dir}/${name}`, readFileSync(join(ROOT, dir, name), 'utf8')]);
   }

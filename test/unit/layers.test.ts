@@ -128,6 +128,15 @@ test('nothing below lsp/ imports vscode-languageserver', () => {
   assert.deepEqual(leaks, []);
 });
 
+test('the client never imports the server (they only share the protocol)', () => {
+  const client = join(ROOT, 'client', 'src');
+  const leaks = sourceFiles(client).flatMap((file) =>
+    ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles
+      .filter(({ fileName }) => fileName.startsWith('.') && !resolve(dirname(file), fileName).startsWith(client))
+      .map(({ fileName }) => `${relative(ROOT, file)} -> ${fileName}`));
+  assert.deepEqual(leaks, []);
+});
+
 test('the checker catches what it forbids (an upward import and a circle)', () => {
   assert.ok(floorOf('syntax/xl/parser.ts') < floorOf('rules/validate.ts'));
   assert.ok(floorOf('tables/sndif.ts') === floorOf('text/lineIndex.ts'));

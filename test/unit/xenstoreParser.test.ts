@@ -67,3 +67,11 @@ test('CRLF dumps and a leading BOM parse', () => {
   assert.equal(dumpCards(dump)[0].node.child('short-name')!.value!.text, 'A');
   assert.equal(dump.findings.length, 0);
 });
+
+test('a pathless listing whose only card-like keys are state and protocol holds no sound card', () => {
+  // `xenstore-ls /local/domain/1/device/console/0`: every device directory has these two.
+  const dump = parseXenStoreDump('state = "4"\nprotocol = "x86_64-abi"\nring-ref = "8"\n');
+  assert.deepEqual(dumpCards(dump), []);
+  const card = parseXenStoreDump('state = "4"\nshort-name = "A"\n');
+  assert.deepEqual(dumpCards(card).map((c) => c.index), ['0']);
+});

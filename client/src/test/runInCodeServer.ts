@@ -64,7 +64,7 @@ async function main(): Promise<number> {
     process.stderr.write(`test:vscode:server: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
     return 1;
   }
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- playwright-core comes from code-server's folder, found at run time
   const playwright = require(path.join(DIR, 'node_modules', 'playwright-core')) as Playwright;
   const scratch = mkdtempSync(path.join(tmpdir(), 'sndif-vscode-'));
   const dirs = { user: path.join(scratch, 'u'), server: path.join(scratch, 's'), extensions: path.join(scratch, 'e') };

@@ -9,6 +9,7 @@ import { analyze, Analysis } from '../service/analyze';
 import { detectLanguage, SndifLanguage } from '../service/language';
 import { resolveJson, resolveText, xenstoreKeysText } from '../service/report';
 import { DEFAULTS } from '../tables/defaults';
+import { RULES } from '../tables/rules';
 
 const USAGE = `Usage:
   sndif lint [--format text|json] [--lang xl|xenstore] FILE...
@@ -77,7 +78,7 @@ function parseArgs(argv: string[]): Parsed {
 export class InputError extends Error {}
 
 /** Read a document, refusing what is not a text file with a one-line reason. */
-export function readDocument(file: string): string {
+function readDocument(file: string): string {
   let stat;
   try {
     stat = statSync(file);
@@ -147,7 +148,7 @@ function lsp(rest: string[], io: Io): Promise<number> {
   }
   if (!rest.some((a) => TRANSPORTS.includes(a) || a.startsWith('--socket='))) process.argv.push('--stdio');
   // Loaded only here, so lint and resolve do not pay for the protocol libraries.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startServer } = require('../lsp/server') as typeof import('../lsp/server');
   startServer();
   return new Promise<number>(() => undefined);
@@ -216,8 +217,6 @@ function xenstore(args: Parsed, io: Io): number {
 }
 
 function rules(io: Io): number {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { RULES } = require('../tables/rules') as typeof import('../tables/rules');
   for (const r of Object.values(RULES)) io.out(`${r.code.padEnd(26)} ${r.severity.padEnd(12)} ${r.enforcer.padEnd(8)} ${r.summary}\n`);
   return 0;
 }

@@ -8,7 +8,11 @@ import type { CardRoot, XsNode } from '../tree/xenstoreTree';
 import { CONFIG_KEYS_AT, RUNTIME_KEYS } from '../tables/sndif';
 
 /** Keys a frontend card directory may hold: a numbered node with one of them looks like a card. */
-const CARD_KEYS: ReadonlySet<string> = new Set([...CONFIG_KEYS_AT.card, ...RUNTIME_KEYS.card]);
+// `state` and `protocol` are in every device directory (vbd, vif, console): they do not make a
+// node look like a sound card.
+const CARD_KEYS: ReadonlySet<string> = new Set(
+  [...CONFIG_KEYS_AT.card, ...RUNTIME_KEYS.card].filter((key) => key !== 'state' && key !== 'protocol'),
+);
 
 export function dumpCards(dump: Pick<XsDump, 'root' | 'relative'>): CardRoot[] {
   return dump.relative ? inferCards(dump.root) : absoluteCards(dump.root);

@@ -16,12 +16,12 @@ export function describeChannels(hw: Hw): string {
   return hw.channelsMin === hw.channelsMax ? `${hw.channelsMin}` : `${hw.channelsMin}–${hw.channelsMax}`;
 }
 
-export function kib(bytes: number): string {
+function kib(bytes: number): string {
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
   return `${bytes} B`;
 }
 
-export function khz(rate: number): string {
+function khz(rate: number): string {
   const k = rate / 1000;
   return `${Number.isInteger(k) ? k : Number(k.toFixed(k < 10 ? 3 : 2))}`;
 }

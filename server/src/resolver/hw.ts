@@ -65,7 +65,7 @@ export interface LevelReads {
   channelsClamped?: { from: number; to: number };
 }
 
-export function defaultHw(): Hw {
+function defaultHw(): Hw {
   return {
     formats: [...HW_DEFAULTS.formats],
     rates: [...HW_DEFAULTS.rates],
@@ -82,7 +82,7 @@ export function defaultHw(): Hw {
   };
 }
 
-export function defaultSource(): HwSource {
+function defaultSource(): HwSource {
   const d: Provenance = { level: 'default' };
   return { formats: d, rates: d, channelsMin: d, channelsMax: d, bufferBytes: d };
 }
@@ -103,7 +103,7 @@ function lower(c: number): number {
 }
 
 /** Split on `,` without trimming (strsep) and match each piece against the supported names. */
-export function readList(node: XsNode, names: readonly string[], maxLen: number): ListRead {
+function readList(node: XsNode, names: readonly string[], maxLen: number): ListRead {
   const text = node.value?.text ?? '';
   const pieces = text.split(',').map((piece, index) => ({
     index,

@@ -71,7 +71,7 @@ export function errnoText(errno: ProbeErrno): string {
 }
 
 /** Children `0`, `1`, … while they exist, at most `limit`; the other numeric children are ignored. */
-export function enumerate(node: XsNode, limit: number): { counted: XsNode[]; ignored: IgnoredNode[] } {
+function enumerate(node: XsNode, limit: number): { counted: XsNode[]; ignored: IgnoredNode[] } {
   const counted: XsNode[] = [];
   for (let i = 0; i < limit; i++) {
     const child = node.child(String(i));
@@ -93,7 +93,7 @@ export function enumerate(node: XsNode, limit: number): { counted: XsNode[]; ign
   return { counted, ignored };
 }
 
-export function resolveCard(root: CardRoot): ResolvedCard {
+function resolveCard(root: CardRoot): ResolvedCard {
   const cardNode = root.node;
   const path = root.domid === '?' ? cardNode.path : `/local/domain/${root.domid}/device/vsnd/${root.index}`;
   const { counted: deviceNodes, ignored } = enumerate(cardNode, LIMITS.maxDevices);
@@ -170,7 +170,7 @@ function streamPath(cardPath: string, device: number, stream: XsNode): string {
 }
 
 /** strlcpy into a fixed field keeps at most `max` bytes. */
-export function truncateBytes(bytes: string, max: number): string {
+function truncateBytes(bytes: string, max: number): string {
   return bytes.length > max ? bytes.slice(0, max) : bytes;
 }
 

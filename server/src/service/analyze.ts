@@ -16,7 +16,7 @@ import { resolveCards, ResolvedCard } from '../resolver/resolve';
 import type { Finding } from '../tables/rules';
 import type { RuleOptions } from '../rules/context';
 import { documentTooLarge, validateDump, validateXl } from '../rules/validate';
-import { applySuppressions } from './suppression';
+import { applySuppressions } from '../rules/suppression';
 import type { SndifLanguage } from './language';
 
 export interface AnalyzeOptions {

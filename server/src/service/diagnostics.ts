@@ -19,7 +19,7 @@ export interface DiagnosticData {
   readonly fixes: FixOption[];
 }
 
-export function fixOptions(fix: FixData | undefined, lines: LineIndex): FixOption[] {
+function fixOptions(fix: FixData | undefined, lines: LineIndex): FixOption[] {
   if (!fix) return [];
   const edits = (list: { span: { start: number; end: number }; text: string }[]) =>
     list.map((e) => TextEdit.replace(lines.rangeOf(e.span), e.text));
@@ -27,7 +27,7 @@ export function fixOptions(fix: FixData | undefined, lines: LineIndex): FixOptio
   return fix.choices.map((c) => ({ title: c.title, edits: edits(c.edits), preferred: c.preferred ?? false, safe: (fix.safe ?? false) && (c.preferred ?? false) }));
 }
 
-export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,
@@ -61,10 +61,6 @@ export function toDiagnostics(analysis: Analysis, uri: string, options: Diagnost
     out.push(diagnostic);
   }
   return out;
-}
-
-export function severityName(s: DiagnosticSeverity | undefined): Severity {
-  return s === DiagnosticSeverity.Error ? 'error' : s === DiagnosticSeverity.Warning ? 'warning' : s === DiagnosticSeverity.Information ? 'information' : 'hint';
 }
 
 /**

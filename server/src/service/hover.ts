@@ -53,7 +53,7 @@ function lineLink(analysis: Analysis, uri: string, p: Provenance): string {
   return `${p.level} ([line ${line}](${uri}#L${line}))`;
 }
 
-export function levelTitle(ref: LevelRef): string {
+function levelTitle(ref: LevelRef): string {
   const card = ref.card;
   const cardName = card.shortName !== undefined ? ` "${fromBytes(card.shortName)}"` : '';
   if (ref.stream && ref.device) {
@@ -69,7 +69,7 @@ export function levelTitle(ref: LevelRef): string {
   return `**${card.label.charAt(0).toUpperCase()}${card.label.slice(1)}**${cardName} · \`${card.path}\``;
 }
 
-export function hwTable(analysis: Analysis, uri: string, hw: Hw, source: HwSource): string {
+function hwTable(analysis: Analysis, uri: string, hw: Hw, source: HwSource): string {
   const link = (p: Provenance) => lineLink(analysis, uri, p);
   const channelsBy = link(source.channelsMin) === link(source.channelsMax)
     ? link(source.channelsMin)
@@ -86,7 +86,7 @@ export function hwTable(analysis: Analysis, uri: string, hw: Hw, source: HwSourc
   ].join('\n');
 }
 
-export function derivedLine(hw: Hw): string {
+function derivedLine(hw: Hw): string {
   const parts: string[] = [];
   const ms = longestBufferMs(hw);
   const bits = widestBits(hw);

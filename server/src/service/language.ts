@@ -1,16 +1,14 @@
 /** Which of the two languages a document is, from its name and, failing that, its content. */
 export type SndifLanguage = 'xl' | 'xenstore';
 
-export const LANGUAGE_IDS: Record<SndifLanguage, string> = { xl: 'xl-cfg', xenstore: 'xenstore' };
-
-export function languageFromId(id: string | undefined): SndifLanguage | undefined {
+function languageFromId(id: string | undefined): SndifLanguage | undefined {
   if (!id) return undefined;
   if (id === 'xl-cfg' || id === 'xl' || id === 'xlcfg') return 'xl';
   if (id === 'xenstore' || id === 'xenstore-ls') return 'xenstore';
   return undefined;
 }
 
-export function languageFromName(name: string | undefined): SndifLanguage | undefined {
+function languageFromName(name: string | undefined): SndifLanguage | undefined {
   if (!name) return undefined;
   const base = name.replace(/^.*[\\/]/, '').toLowerCase();
   if (/^xenstore.*\.txt$/.test(base) || base.endsWith('.xenstore') || base.endsWith('.xsdump')) return 'xenstore';
@@ -22,7 +20,7 @@ const DUMP_LINE = /^(?: *[A-Za-z0-9@_.-]+|\/[^ ]*) = "|^ *[A-Za-z0-9@_.-]+:(?: |
 const XL_LINE = /^[a-z][._0-9a-z]*\s*\+?=\s*(?:['[0-9]|"[^"]*"\s*(?:#.*)?$)/;
 
 /** Decide from the content: a XenStore dump is recognised by its lines. */
-export function languageFromContent(text: string): SndifLanguage {
+function languageFromContent(text: string): SndifLanguage {
   let dump = 0;
   let xl = 0;
   let seen = 0;

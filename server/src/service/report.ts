@@ -33,7 +33,7 @@ export interface SourceJson {
 
 const LEVEL_ORDER: Level[] = ['default', 'card', 'device', 'stream'];
 
-export function sourceJson(source: HwSource): SourceJson {
+function sourceJson(source: HwSource): SourceJson {
   const channels = LEVEL_ORDER[Math.max(LEVEL_ORDER.indexOf(source.channelsMin.level), LEVEL_ORDER.indexOf(source.channelsMax.level))];
   return {
     formats: source.formats.level,
@@ -45,11 +45,11 @@ export function sourceJson(source: HwSource): SourceJson {
   };
 }
 
-export function hwJson(hw: Hw): HwJson {
+function hwJson(hw: Hw): HwJson {
   return { ...hw, formats: [...hw.formats], rates: [...hw.rates] };
 }
 
-export function cardJson(card: ResolvedCard) {
+function cardJson(card: ResolvedCard) {
   return {
     id: card.id,
     path: card.path,

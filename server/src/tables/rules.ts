@@ -77,8 +77,6 @@ export const RULES = {
   unknownRuleCode: rule('unknown-rule-code', 'warning', 'style', 'both', 'A suppression comment names a code that does not exist.'),
 } as const;
 
-export type RuleKey = keyof typeof RULES;
-export type RuleCode = (typeof RULES)[RuleKey]['code'];
 
 export const RULE_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(Object.values(RULES).map((r) => [r.code, r]));
 

@@ -208,5 +208,3 @@ export const HW_DEFAULTS = {
   periodsMax: 1024,
 } as const;
 
-export const XENSTORE_LIST_SEPARATOR = ',';
-export const XL_LIST_SEPARATOR = ';';

@@ -126,6 +126,7 @@ export class XsNode {
       // Up to the nearest ancestor that knows its path, then down, caching every step.
       // Iterative: a pathological dump can nest tens of thousands of levels.
       const pending: XsNode[] = [];
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk starts at this node
       let n: XsNode = this;
       while (n.parent && n.cachedPath === undefined) {
         pending.push(n);

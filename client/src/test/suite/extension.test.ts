@@ -77,8 +77,10 @@ suite('sndif in VS Code', () => {
   });
 
   test('a quick-fix applied through the API changes the document', async () => {
-    const uri = example('guest-mistakes.cfg');
-    const document = await openXl('guest-mistakes.cfg');
+    // An untitled copy: an edit to the example itself could be saved into the checkout.
+    const content = (await vscode.workspace.fs.readFile(example('guest-mistakes.cfg'))).toString();
+    const document = await vscode.workspace.openTextDocument({ language: 'xl-cfg', content });
+    const uri = document.uri;
     const diagnostics = await diagnosticsOf(uri, (d) => d.length > 0);
     const target = diagnostics.find((d) => codeOf(d) === 'vsnd-invalid-param')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value);
@@ -88,7 +90,6 @@ suite('sndif in VS Code', () => {
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.equal(document.lineAt(9).text, "            'STREAM, unique-id=0, type=p',");
     await diagnosticsOf(uri, (d) => !d.some((x) => codeOf(x) === 'vsnd-invalid-param' && x.range.start.line === 9));
-    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   test('completion offers the keys of a STREAM item', async () => {

@@ -32,7 +32,7 @@ export function uniqueIdRules(ctx: RuleContext): Finding[] {
 }
 
 /** The id with the smallest numeric suffix not in use: `0` → `1`, `spk` → `spk-2`. */
-export function freshId(id: string, used: Set<string>): string {
+function freshId(id: string, used: Set<string>): string {
   const m = id.match(/^(.*?)(\d+)$/);
   const stem = m ? m[1] : `${id}-`;
   let n = m ? Number(m[2]) + 1 : 2;

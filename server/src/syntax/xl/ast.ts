@@ -26,7 +26,6 @@ export interface XlList {
 }
 
 export type XlValue = XlString | XlNumber | XlList;
-export type XlAtom = XlString | XlNumber;
 
 export interface XlSetting {
   readonly name: string;

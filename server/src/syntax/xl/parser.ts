@@ -19,7 +19,7 @@ const TOKEN_NAMES: Record<TokenKind, string> = {
 };
 
 /** Lists nested deeper than this are refused instead of exhausting the stack. */
-export const MAX_LIST_DEPTH = 2000;
+const MAX_LIST_DEPTH = 2000;
 
 class SyntaxFailure {
   constructor(readonly token: Token) {}
