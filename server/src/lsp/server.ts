@@ -28,8 +28,13 @@ import { COMMANDS, runCommand } from './handlers/commands';
 import { FIX_ALL_KIND } from '../service/codeActions';
 import { SERVER_INFO } from '../tables/defaults';
 
-/** Pause after the last edit before diagnostics are pushed. */
+/**
+ * Pause after the last edit before diagnostics are pushed: at least this, and twice what the
+ * document's last push cost, so pushes of a big document never hold up the next keystroke's
+ * requests while the user types.
+ */
 const DIAGNOSTICS_DELAY_MS = 50;
+const MAX_DIAGNOSTICS_DELAY_MS = 1000;
 
 /** An analysis expected to take longer than this shows a progress bar ($/progress). */
 const PROGRESS_AFTER_MS = 500;
@@ -43,6 +48,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (d, changes, version) => store.update(d, changes, version) });
   const timers = new Map<string, NodeJS.Timeout>();
   let settingsLoaded: Promise<void> = Promise.resolve();
+  /** What making the last diagnostics of each document cost (ms), to pace the next push. */
+  const pushCost = new Map<string, number>();
 
   const guard = <T>(fallback: T, work: () => T): T => {
     try {
@@ -70,7 +77,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     try {
       if (!document) return;
       const current = document;
+      guard(undefined, () => store.analysis(current));
+      // The push itself (the analysis is paid once, whoever asks first).
+      const started = performance.now();
       const diagnostics = guard([], () => diagnosticsFor(store, settings, current));
+      pushCost.set(uri, performance.now() - started);
       progress?.done();
       progress = undefined;
       void connection.sendDiagnostics({ uri, version: current.version, diagnostics });
@@ -139,10 +150,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document, DIAGNOSTICS_DELAY_MS));
+  documents.onDidChangeContent((e) => schedule(e.document,
+    Math.min(MAX_DIAGNOSTICS_DELAY_MS, Math.max(DIAGNOSTICS_DELAY_MS, 2 * (pushCost.get(e.document.uri) ?? 0)))));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    pushCost.delete(e.document.uri);
     store.forget(e.document.uri);
     if (!clientPullsDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
