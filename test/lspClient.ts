@@ -25,6 +25,7 @@ export interface StartOptions {
   readonly settings?: Record<string, unknown>;
   /** Extra Node flags for the server process (e.g. --expose-gc). */
   readonly nodeArgs?: string[];
+  readonly initializationOptions?: unknown;
 }
 
 export class LspClient {
@@ -56,6 +57,7 @@ export class LspClient {
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(ROOT).toString(),
+      initializationOptions: options.initializationOptions,
       capabilities: options.capabilities ?? {
         workspace: { configuration: true },
         textDocument: {

@@ -6,6 +6,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerRuleDocumentation, ruleDocumentationOptions } from './ruleDocumentation';
+import { registerLiveXenStore } from './liveXenStore';
 
 let client: LanguageClient | undefined;
 
@@ -37,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }, { scheme: 'vscode-remote', language }, { scheme: 'vscode-vfs', language }]),
     synchronize: { configurationSection: 'sndif' },
+    initializationOptions: { ruleDocumentation: ruleDocumentationOptions(context) },
   };
   client = new LanguageClient('sndif', 'Xen sound (sndif)', serverOptions, clientOptions);
 
@@ -70,6 +73,13 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('sndif.showResolved', preview('sndif.resolvedText', 'resolved sound configuration', '.txt')),
     vscode.commands.registerCommand('sndif.showXenStoreKeys', preview('sndif.xenstoreKeysText', 'XenStore keys', '.xenstore')),
+    registerRuleDocumentation({
+      ready: started,
+      request: (command, args) => client!.sendRequest<string | null>('workspace/executeCommand', { command, arguments: args }),
+      show: (uri, text) => previews.set(uri, text),
+      scheme: SCHEME,
+    }),
+    registerLiveXenStore(),
   );
 }
 

@@ -76,3 +76,11 @@ test('PCM names keep at most 79 bytes', () => {
   const card = resolve(['/0 = ""', `/0/name = "${'n'.repeat(90)}"`, '/0/0 = ""', '/0/0/type = "p"']);
   assert.equal(card.devices[0].name.length, 79);
 });
+
+test('a NUL byte ends what the guest reads of a list or a PCM name (C strings), as the Linux reader does', () => {
+  const card = resolve([
+    '/sample-formats = "s16_le\\000s32_le,u8"', '/sample-rates = "44100,\\00048000"',
+    '/0 = ""', '/0/name = "Main\\000Out"', '/0/0 = ""', '/0/0/type = "p\\000junk"',
+  ]);
+  assert.deepEqual([card.hw.formats, card.hw.rates, card.devices[0].name, card.probe], [['s16_le'], [44100], 'Main', 'ok']);
+});

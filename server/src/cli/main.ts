@@ -1,135 +1,218 @@
 /**
  * `sndif`: lint and resolve xl.cfg files and xenstore-ls dumps in scripts and CI, print the
- * keys libxl would write, or run the language server (`sndif lsp --stdio`).
+ * keys libxl would write, explain a rule, or run the language server (`sndif lsp --stdio`).
  * Exit codes: 0 clean, 1 an error-severity finding (lint) or a config xl rejects (xenstore),
  * 2 usage or I/O errors.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { analyze, Analysis } from '../service/analyze';
 import { detectLanguage, SndifLanguage } from '../service/language';
 import { resolveJson, resolveText, xenstoreKeysText } from '../service/report';
-import { DEFAULTS } from '../tables/defaults';
+import { rulePage } from '../service/rulePage';
+import { collectInputs, decodeDocument, Input, InputError, readDocument } from './inputs';
+import { Format, FORMATS, formatGithub, formatJson, formatSarif, formatText, LintedDocument, lintedDocument } from './formats';
+
+
+import { DEFAULTS, SERVER_INFO } from '../tables/defaults';
 import { RULES } from '../tables/rules';
 
+const VERSION = SERVER_INFO.version;
+
+const COMMON = `Input: FILE may be - for standard input (with --stdin-filename NAME for messages and
+language detection); --lang xl|xenstore forces the language, else it comes from the name and
+the content.`;
+
+const HELP: Record<string, string> = {
+  lint: `Usage: sndif lint [options] PATH...
+Report problems in xl.cfg files and xenstore-ls dumps. A directory is walked for *.xl,
+*.xl.cfg, xl.cfg, *.cfg inside a xen/ directory, *.xenstore and xenstore*.txt, skipping what
+.gitignore files exclude, in name order.
+Options:
+  --format text|json|sarif|github  output (default text; sarif is SARIF 2.1.0, github
+                                   prints workflow annotations)
+  --lang xl|xenstore               force the language
+  --stdin-filename NAME            name of the document read from -
+  --exclude PATTERN                skip paths matching a gitignore-style pattern (repeatable)
+  --domid N, --backend-domid N     domain ids for the XenStore paths of an xl.cfg
+${COMMON}
+Exit codes: 0 no error-severity problem, 1 at least one, 2 usage or I/O error.
+`,
+  resolve: `Usage: sndif resolve [--format text|json] [--lang xl|xenstore] [--stdin-filename NAME] FILE
+Print what the Linux frontend resolves for every card, PCM device and stream.
+${COMMON}
+Exit codes: 0 done, 2 usage or I/O error.
+`,
+  xenstore: `Usage: sndif xenstore [--domid N] [--backend-domid N] [--stdin-filename NAME] FILE.cfg
+Print the keys libxl would write for an xl.cfg, as xenstore-ls -f lines.
+${COMMON}
+Exit codes: 0 done, 1 xl would reject the config, 2 usage or I/O error.
+`,
+  explain: `Usage: sndif explain CODE
+Print the documentation page of a rule (sndif rules lists the codes).
+Exit codes: 0 done, 2 unknown code.
+`,
+  rules: `Usage: sndif rules
+List every rule: code, default severity, who enforces it, summary.
+`,
+  lsp: `Usage: sndif lsp [--stdio | --node-ipc | --socket=PORT]
+Run the language server (default --stdio).
+`,
+};
+
 const USAGE = `Usage:
-  sndif lint [--format text|json] [--lang xl|xenstore] FILE...
+  sndif lint [--format text|json|sarif|github] [--lang xl|xenstore] [--exclude PATTERN] PATH...
   sndif resolve [--format text|json] [--lang xl|xenstore] FILE
   sndif xenstore [--domid N] [--backend-domid N] FILE.cfg
-  sndif lsp [--stdio | --node-ipc]
+  sndif explain CODE
   sndif rules
+  sndif lsp [--stdio | --node-ipc]
+  sndif --version | --help | COMMAND --help
+PATH may be a directory (walked) or - (standard input).
 Exit codes: 0 no error, 1 an error-severity diagnostic (lint) or a config xl rejects
-(xenstore), 2 usage or I/O error.`;
+(xenstore), 2 usage or I/O error.
+`;
 
 export class UsageError extends Error {}
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Standard input, read whole (tests pass their own). */
+  stdin?(): Promise<Buffer>;
+  cwd?: string;
 }
 
-const processIo: Io = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-};
+function readProcessStdin(): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.once('end', () => resolve(Buffer.concat(chunks)));
+    process.stdin.once('error', reject);
+  });
+}
 
 interface Parsed {
   command: string;
   files: string[];
-  format: 'text' | 'json';
+  format: Format;
   lang?: SndifLanguage;
+  stdinFilename?: string;
+  exclude: string[];
   domid: number;
   backendDomid: number;
+  help: boolean;
 }
 
-function parseArgs(argv: string[]): Parsed {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') throw new UsageError('');
-  const parsed: Parsed = { command, files: [], format: 'text', domid: DEFAULTS.domid, backendDomid: DEFAULTS.backendDomid };
+function parseArgs(command: string, rest: string[]): Parsed {
+  const parsed: Parsed = { command, files: [], format: 'text', exclude: [], domid: DEFAULTS.domid, backendDomid: DEFAULTS.backendDomid, help: false };
+  let optionsEnded = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
+    if (optionsEnded || a === '-' || !a.startsWith('-')) {
+      parsed.files.push(a);
+      continue;
+    }
+    if (a === '--') {
+      optionsEnded = true;
+      continue;
+    }
     const value = () => {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
       if (v === undefined) throw new UsageError(`${a.replace(/=.*/, '')} needs a value`);
       return v;
     };
     const flag = a.replace(/=.*/, '');
-    if (flag === '--format') {
+    if (flag === '--help' || flag === '-h') {
+      parsed.help = true;
+    } else if (flag === '--format') {
       const v = value();
-      if (v !== 'text' && v !== 'json') throw new UsageError(`--format takes text or json, not "${v}"`);
-      parsed.format = v;
+      const allowed: readonly string[] = command === 'lint' ? FORMATS : ['text', 'json'];
+      if (!allowed.includes(v)) throw new UsageError(`--format takes ${allowed.join(', ')}, not "${v}"`);
+      parsed.format = v as Format;
     } else if (flag === '--lang') {
       const v = value();
       if (v !== 'xl' && v !== 'xenstore') throw new UsageError(`--lang takes xl or xenstore, not "${v}"`);
       parsed.lang = v;
+    } else if (flag === '--stdin-filename') {
+      parsed.stdinFilename = value();
+    } else if (flag === '--exclude') {
+      parsed.exclude.push(value());
     } else if (flag === '--domid' || flag === '--backend-domid') {
       const v = value();
       if (!/^\d+$/.test(v) || Number(v) > 0x7fef) throw new UsageError(`${flag} takes a domain id (0–32751), not "${v}"`);
       if (flag === '--domid') parsed.domid = Number(v);
       else parsed.backendDomid = Number(v);
-    } else if (a.startsWith('-') && a !== '-') {
-      throw new UsageError(`unknown option ${a}`);
     } else {
-      parsed.files.push(a);
+      throw new UsageError(`unknown option ${a}`);
     }
   }
   return parsed;
 }
 
-export class InputError extends Error {}
-
-/** Read a document, refusing what is not a text file with a one-line reason. */
-function readDocument(file: string): string {
-  let stat;
-  try {
-    stat = statSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code})`);
-  }
-  if (stat.isDirectory()) throw new InputError(`${file}: is a directory, not a file`);
-  let buffer: Buffer;
-  try {
-    buffer = readFileSync(file);
-  } catch (e) {
-    throw new InputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code})`);
-  }
-  if (buffer.length === 0) throw new InputError(`${file}: the file is empty`);
-  const nul = buffer.indexOf(0);
-  if (nul >= 0) throw new InputError(`${file}: looks binary (a NUL byte at offset ${nul}), not an xl.cfg or a xenstore-ls dump`);
-  return buffer.toString('utf8');
+/** Reads each input once, in order; the text and the name shown for it. */
+async function read(input: Input, args: Parsed, io: Io): Promise<{ name: string; text: string }> {
+  if (!input.stdin) return { name: input.name, text: readDocument(input.path ?? input.name, input.name) };
+  const name = args.stdinFilename ?? '-';
+  return { name, text: decodeDocument(name === '-' ? 'standard input' : name, await (io.stdin ?? readProcessStdin)()) };
 }
 
-function load(file: string, lang: SndifLanguage | undefined, options: { domid: number; backendDomid: number }): Analysis {
-  const text = readDocument(file);
-  const language = lang ?? detectLanguage({ fileName: file, text });
-  return analyze(text, language, options);
+function analyzeText(name: string, text: string, lang: SndifLanguage | undefined, args: Parsed): Analysis {
+  const language = lang ?? detectLanguage({ fileName: name === '-' ? undefined : name, text });
+  return analyze(text, language, args);
 }
 
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  if (argv[0] === 'lsp') return lsp(argv.slice(1), io);
-  let args: Parsed;
+/** The one document of resolve and xenstore: a file or standard input. */
+async function single(args: Parsed, io: Io, lang?: SndifLanguage): Promise<{ name: string; analysis: Analysis }> {
+  if (args.files.length !== 1) throw new UsageError(`${args.command} takes exactly one FILE`);
+  const file = args.files[0];
+  const doc = await read(file === '-' ? { name: '-', stdin: true } : { name: file, path: resolvePath(io.cwd ?? process.cwd(), file) }, args, io);
+  return { name: doc.name, analysis: analyzeText(doc.name, doc.text, args.lang ?? lang, args) };
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '--version' || command === '-V' || command === 'version') {
+    io.out(`sndif ${VERSION}\n`);
+    return 0;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.out(rest[0] && HELP[rest[0]] ? HELP[rest[0]] : USAGE);
+    return 0;
+  }
+  if (!command) {
+    io.err(USAGE);
+    return 2;
+  }
+  if (!HELP[command]) {
+    io.err(`sndif: unknown command "${command}"\n${USAGE}`);
+    return 2;
+  }
+  if (command === 'lsp') {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(HELP.lsp);
+      return 0;
+    }
+    return lsp(rest, io);
+  }
   try {
-    args = parseArgs(argv);
+    const args = parseArgs(command, rest);
+    if (args.help) {
+      io.out(HELP[command]);
+      return 0;
+    }
+    switch (command) {
+      case 'lint': return await lint(args, io);
+      case 'resolve': return await resolve(args, io);
+      case 'xenstore': return await xenstore(args, io);
+      case 'explain': return explain(args, io);
+      default: return rules(args, io);
+    }
   } catch (e) {
     if (e instanceof UsageError) {
-      if (e.message) io.err(`sndif: ${e.message}\n`);
-      io.err(`${USAGE}\n`);
-      return e.message ? 2 : argv.length ? 0 : 2;
+      io.err(`sndif: ${e.message}\n${HELP[command]}`);
+      return 2;
     }
-    throw e;
-  }
-  try {
-    switch (args.command) {
-      case 'lint': return lint(args, io);
-      case 'resolve': return resolve(args, io);
-      case 'xenstore': return xenstore(args, io);
-      case 'rules': return rules(io);
-      default:
-        io.err(`sndif: unknown command "${args.command}"\n${USAGE}\n`);
-        return 2;
-    }
-  } catch (e) {
-    if (e instanceof InputError || e instanceof UsageError) {
+    if (e instanceof InputError) {
       io.err(`sndif: ${e.message}\n`);
       return 2;
     }
@@ -143,7 +226,7 @@ const TRANSPORTS = ['--stdio', '--node-ipc'];
 function lsp(rest: string[], io: Io): Promise<number> {
   const unknown = rest.filter((a) => !TRANSPORTS.includes(a) && !a.startsWith('--socket=') && !a.startsWith('--clientProcessId='));
   if (unknown.length) {
-    io.err(`sndif: unknown lsp option ${unknown[0]}\n${USAGE}\n`);
+    io.err(`sndif: unknown lsp option ${unknown[0]}\n${HELP.lsp}`);
     return Promise.resolve(2);
   }
   if (!rest.some((a) => TRANSPORTS.includes(a) || a.startsWith('--socket='))) process.argv.push('--stdio');
@@ -154,78 +237,97 @@ function lsp(rest: string[], io: Io): Promise<number> {
   return new Promise<number>(() => undefined);
 }
 
-function lint(args: Parsed, io: Io): number {
-  if (args.files.length === 0) throw new UsageError('lint needs at least one FILE');
+async function lint(args: Parsed, io: Io): Promise<number> {
+  if (args.files.length === 0) throw new UsageError('lint needs at least one PATH (a file, a directory, or - for standard input)');
+  if (args.stdinFilename !== undefined && !args.files.includes('-')) throw new UsageError('--stdin-filename needs - among the PATHs');
+  const cwd = io.cwd ?? process.cwd();
+  const inputs = collectInputs(args.files, { exclude: args.exclude, cwd }, (m) => io.err(`sndif: ${m}\n`));
   let failed = false;
   let ioError = false;
-  const results: unknown[] = [];
-  for (const file of args.files) {
-    let analysis: Analysis;
+  const documents: LintedDocument[] = [];
+  for (const input of inputs) {
+    let doc: { name: string; text: string };
     try {
-      analysis = load(file, args.lang, args);
+      doc = await read(input, args, io);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       io.err(`sndif: ${e.message}\n`);
       ioError = true;
       continue;
     }
-    // Findings as the rules state them: the CLI has no client to override severities.
-    const findings = analysis.findings.map((f) => ({ finding: f, range: analysis.lines.rangeOf(f.span) }));
-    if (findings.some(({ finding }) => finding.rule.severity === 'error')) failed = true;
-    if (args.format === 'json') {
-      results.push({
-        file,
-        language: analysis.language,
-        diagnostics: findings.map(({ finding, range }) => ({
-          code: finding.rule.code,
-          severity: finding.rule.severity,
-          enforcer: finding.rule.enforcer,
-          message: finding.message,
-          range,
-        })),
-      });
-    } else {
-      for (const { finding, range } of findings) {
-        io.out(`${file}:${range.start.line + 1}:${range.start.character + 1}: ${finding.rule.severity} ${finding.rule.code} ${finding.message}\n`);
-      }
-    }
+    const analysis = analyzeText(doc.name, doc.text, args.lang, args);
+    const linted = lintedDocument(doc.name, analysis);
+    if (linted.findings.some((f) => f.severity === 'error')) failed = true;
+    documents.push(linted);
+    // Text and annotations stream file by file; json and sarif are one document at the end.
+    if (args.format === 'text') io.out(formatText([linted]));
+    else if (args.format === 'github') io.out(formatGithub([linted]));
   }
-  if (args.format === 'json') io.out(`${JSON.stringify(results, null, 2)}\n`);
+  if (args.format === 'json') io.out(formatJson(documents));
+  else if (args.format === 'sarif') io.out(formatSarif(documents, { name: 'sndif', version: VERSION }, cwd));
   return ioError ? 2 : failed ? 1 : 0;
 }
 
-function resolve(args: Parsed, io: Io): number {
-  if (args.files.length !== 1) throw new UsageError('resolve takes exactly one FILE');
-  const analysis = load(args.files[0], args.lang, args);
+async function resolve(args: Parsed, io: Io): Promise<number> {
+  const { analysis } = await single(args, io);
   io.out(args.format === 'json' ? `${JSON.stringify(resolveJson(analysis), null, 2)}\n` : resolveText(analysis));
   return 0;
 }
 
-function xenstore(args: Parsed, io: Io): number {
-  if (args.files.length !== 1) throw new UsageError('xenstore takes exactly one FILE');
-  const analysis = load(args.files[0], args.lang ?? 'xl', args);
-  if (analysis.language !== 'xl') throw new UsageError(`${args.files[0]} is a XenStore dump; xenstore takes an xl.cfg`);
+async function xenstore(args: Parsed, io: Io): Promise<number> {
+  const { name, analysis } = await single(args, io, 'xl');
+  if (analysis.language !== 'xl') throw new UsageError(`${name} is a XenStore dump; xenstore takes an xl.cfg`);
   io.out(xenstoreKeysText(analysis));
   const rejected = analysis.findings.filter((f) => f.rule.enforcer === 'xl' && f.rule.severity === 'error');
   if (rejected.length) {
     const first = rejected[0];
     const pos = analysis.lines.positionAt(first.span.start);
-    io.err(`sndif: xl would reject ${args.files[0]} (${args.files[0]}:${pos.line + 1}:${pos.character + 1}: ${first.message}); the keys above are what the rest would give\n`);
+    io.err(`sndif: xl would reject ${name} (${name}:${pos.line + 1}:${pos.character + 1}: ${first.message}); the keys above are what the rest would give\n`);
     return 1;
   }
   return 0;
 }
 
-function rules(io: Io): number {
+function explain(args: Parsed, io: Io): number {
+  if (args.files.length !== 1) throw new UsageError('explain takes exactly one CODE');
+  const page = rulePage(args.files[0]);
+  if (!page) throw new InputError(`no rule "${args.files[0]}" (sndif rules lists the codes)`);
+  io.out(page);
+  return 0;
+}
+
+function rules(args: Parsed, io: Io): number {
+  if (args.files.length) throw new UsageError('rules takes no arguments');
   for (const r of Object.values(RULES)) io.out(`${r.code.padEnd(26)} ${r.severity.padEnd(12)} ${r.enforcer.padEnd(8)} ${r.summary}\n`);
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
+/**
+ * The process's streams. A reader that closes the pipe early (`sndif lint . | head -1`)
+ * ends the output quietly: later writes are dropped, the exit code stays the real one.
+ */
+export function processIo(): Io {
+  let stdoutClosed = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    stdoutClosed = true;
+  });
+  return {
+    out: (t) => {
+      if (!stdoutClosed) process.stdout.write(t);
+    },
+    err: (t) => process.stderr.write(t),
+  };
+}
+
+/** The command-line entry (bin/sndif.js and `node main.js`). */
+export function run(argv: string[] = process.argv.slice(2)): void {
+  main(argv).then((code) => {
     process.exitCode = code;
   }, (e) => {
     process.stderr.write(`sndif: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
     process.exitCode = 2;
   });
 }
+
+if (require.main === module) run();

@@ -26,6 +26,7 @@ import { foldingFor, symbolsFor } from './handlers/symbols';
 import { inlayHintsFor } from './handlers/inlayHints';
 import { COMMANDS, runCommand } from './handlers/commands';
 import { FIX_ALL_KIND } from '../service/codeActions';
+import { linkRuleDocumentation, RULE_DOCUMENTATION_COMMAND, ruleDocumentation, ruleDocumentationActions, ruleDocumentationClient, RuleDocumentationClient } from './handlers/ruleDocumentation';
 import { SERVER_INFO } from '../tables/defaults';
 
 /**
@@ -46,6 +47,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const store = new DocumentStore(() => settings);
   // The store sees each edit, to re-analyse only what it touches.
   const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (d, changes, version) => store.update(d, changes, version) });
+  let docsClient: RuleDocumentationClient = {};
   const timers = new Map<string, NodeJS.Timeout>();
   let settingsLoaded: Promise<void> = Promise.resolve();
   /** What making the last diagnostics of each document cost (ms), to pace the next push. */
@@ -80,7 +82,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       guard(undefined, () => store.analysis(current));
       // The push itself (the analysis is paid once, whoever asks first).
       const started = performance.now();
-      const diagnostics = guard([], () => diagnosticsFor(store, settings, current));
+      const diagnostics = guard([], () => linkRuleDocumentation(diagnosticsFor(store, settings, current), docsClient));
       pushCost.set(uri, performance.now() - started);
       progress?.done();
       progress = undefined;
@@ -112,6 +114,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const caps = params.capabilities ?? {};
     canPullConfiguration = caps.workspace?.configuration === true;
     clientPullsDiagnostics = caps.textDocument?.diagnostic !== undefined;
+    docsClient = ruleDocumentationClient(params.initializationOptions);
     if (params.initializationOptions && typeof params.initializationOptions === 'object') {
       settings = normalizeSettings(params.initializationOptions);
     }
@@ -124,7 +127,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         inlayHintProvider: true,
-        executeCommandProvider: { commands: [COMMANDS.resolved, COMMANDS.xenstoreKeys] },
+        executeCommandProvider: { commands: [COMMANDS.resolved, COMMANDS.xenstoreKeys, RULE_DOCUMENTATION_COMMAND] },
         diagnosticProvider: clientPullsDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
       serverInfo: { ...SERVER_INFO },
@@ -169,15 +172,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.languages.diagnostics.on((params, token) => ({
     kind: DocumentDiagnosticReportKind.Full,
-    items: withDocument(params.textDocument.uri, token, [], (d) => diagnosticsFor(store, settings, d)),
+    items: withDocument(params.textDocument.uri, token, [], (d) => linkRuleDocumentation(diagnosticsFor(store, settings, d), docsClient)),
   }));
   connection.onHover((p, token) => withDocument(p.textDocument.uri, token, null, (d) => hoverFor(store, d, p.position)));
   connection.onCompletion((p, token) => withDocument(p.textDocument.uri, token, [], (d) => completionFor(store, d, p.position)));
-  connection.onCodeAction((p, token) => withDocument(p.textDocument.uri, token, [], (d) => codeActionsFor(store, d, p)));
+  connection.onCodeAction((p, token) => withDocument(p.textDocument.uri, token, [], (d) => [
+    ...codeActionsFor(store, d, p),
+    ...(!p.context.only || p.context.only.includes(CodeActionKind.QuickFix) ? ruleDocumentationActions(p.context.diagnostics, docsClient) : []),
+  ]));
   connection.onDocumentSymbol((p, token) => withDocument(p.textDocument.uri, token, [], (d) => symbolsFor(store, d)));
   connection.onFoldingRanges((p, token) => withDocument(p.textDocument.uri, token, [], (d) => foldingFor(store, d)));
   connection.languages.inlayHint.on((p, token) => withDocument(p.textDocument.uri, token, [], (d) => inlayHintsFor(store, settings, d, p.range)));
   connection.onExecuteCommand((p) => {
+    if (p.command === RULE_DOCUMENTATION_COMMAND) return guard(null, () => ruleDocumentation(p.arguments));
     const uri = typeof p.arguments?.[0] === 'string' ? p.arguments[0] : undefined;
     return guard(null, () => runCommand(store, p.command, uri ? documents.get(uri) : undefined));
   });

@@ -102,9 +102,18 @@ function lower(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
+/**
+ * What the frontend's C string functions see of a value: XenStore values are counted bytes and
+ * may hold a NUL, but strsep, strncasecmp and strscpy stop at the first one.
+ */
+export function cString(bytes: string): string {
+  const nul = bytes.indexOf('\0');
+  return nul < 0 ? bytes : bytes.slice(0, nul);
+}
+
 /** Split on `,` without trimming (strsep) and match each piece against the supported names. */
 function readList(node: XsNode, names: readonly string[], maxLen: number): ListRead {
-  const text = node.value?.text ?? '';
+  const text = cString(node.value?.text ?? '');
   const pieces = text.split(',').map((piece, index) => ({
     index,
     text: piece,

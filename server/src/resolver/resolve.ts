@@ -8,7 +8,7 @@
  */
 import { LIMITS } from '../tables/sndif';
 import type { CardRoot, XsNode } from '../tree/xenstoreTree';
-import { Hw, HwSource, LevelReads, readLevel, strncasecmpEqual } from './hw';
+import { cString, Hw, HwSource, LevelReads, readLevel, strncasecmpEqual } from './hw';
 
 export interface ResolvedLevelBase {
   readonly node: XsNode;
@@ -106,7 +106,7 @@ function resolveCard(root: CardRoot): ResolvedCard {
   let streamCount = 0;
   const devices: ResolvedDevice[] = deviceNodes.map((deviceNode, index) => {
     const raw = deviceNode.child('name')?.value?.text;
-    const name = raw === undefined ? '' : truncateBytes(raw, LIMITS.pcmNameBytes);
+    const name = raw === undefined ? '' : truncateBytes(cString(raw), LIMITS.pcmNameBytes);
     const level = readLevel(deviceNode, 'device', card.hw, card.source);
     const { counted: streamNodes, ignored: ignoredStreams } = enumerate(deviceNode, LIMITS.maxStreams);
     const typed = streamNodes.map((streamNode) => {

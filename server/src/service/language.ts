@@ -8,7 +8,7 @@ function languageFromId(id: string | undefined): SndifLanguage | undefined {
   return undefined;
 }
 
-function languageFromName(name: string | undefined): SndifLanguage | undefined {
+export function languageFromName(name: string | undefined): SndifLanguage | undefined {
   if (!name) return undefined;
   const base = name.replace(/^.*[\\/]/, '').toLowerCase();
   if (/^xenstore.*\.txt$/.test(base) || base.endsWith('.xenstore') || base.endsWith('.xsdump')) return 'xenstore';

@@ -77,6 +77,8 @@ export const RULES = {
   unknownRuleCode: rule('unknown-rule-code', 'warning', 'style', 'both', 'A suppression comment names a code that does not exist.'),
 } as const;
 
+/** Every rule code, as a type: the docs table (tables/ruleDocs.ts) must cover each one. */
+export type RuleCode = (typeof RULES)[keyof typeof RULES]['code'];
 
 export const RULE_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(Object.values(RULES).map((r) => [r.code, r]));
 

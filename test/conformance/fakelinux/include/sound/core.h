@@ -1,0 +1,1 @@
+/* Nothing from <sound/core.h> is used by the configuration reader. */
