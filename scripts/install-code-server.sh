@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs a real VS Code (code-server's VS Code server and web workbench) with the Node 24 it
 # needs, playwright-core and Debian's Chromium, in a folder of their own: the project itself
-# stays on Node 20. Used by `npm run test:vscode:server` (and CI) where VS Code cannot be
+# stays on Node 20. Used by `npm run test:vscode` (test/vscode-offline/code) where VS Code cannot be
 # downloaded. See ../shared/recipes/vscode-offline.md.
 set -euo pipefail
 DIR="${SNDIF_CODE_SERVER_DIR:-$(cd "$(dirname "$0")/.." && pwd)/.vscode-test/code-server}"

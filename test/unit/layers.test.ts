@@ -22,6 +22,7 @@ export const FLOORS: readonly (readonly string[])[] = [
   ['rules'],
   ['service'],
   ['lsp'],
+  ['env'], // the connection per platform (Node, Web Worker) around lsp/'s shared server
   ['cli'],
 ];
 

@@ -232,8 +232,8 @@ function lsp(rest: string[], io: Io): Promise<number> {
   if (!rest.some((a) => TRANSPORTS.includes(a) || a.startsWith('--socket='))) process.argv.push('--stdio');
   // Loaded only here, so lint and resolve do not pay for the protocol libraries.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startServer } = require('../lsp/server') as typeof import('../lsp/server');
-  startServer();
+  const { startNodeServer } = require('../env/node') as typeof import('../env/node');
+  startNodeServer();
   return new Promise<number>(() => undefined);
 }
 

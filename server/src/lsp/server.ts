@@ -1,20 +1,19 @@
 /**
  * The language server: protocol wiring only. Every request goes to a handler in handlers/,
- * which calls the protocol-free language service. Runs over stdio (`--stdio`, also as
- * `sndif lsp --stdio`), node IPC (`--node-ipc`) or a socket, as vscode-languageserver decides
- * from the command line.
+ * which calls the protocol-free language service. The same server runs in Node and in a
+ * browser's Web Worker: it uses only vscode-languageserver's common API, and the environment
+ * layer (server/src/env/node.ts, server/src/env/browser.ts) creates the connection and says
+ * what the platform can report.
  */
 import {
   CodeActionKind,
   Connection,
-  createConnection,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   WorkDoneProgressReporter,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from './documentStore';
 import { DEFAULT_SETTINGS, normalizeSettings, SndifSettings } from './settings';
@@ -40,7 +39,13 @@ const MAX_DIAGNOSTICS_DELAY_MS = 1000;
 /** An analysis expected to take longer than this shows a progress bar ($/progress). */
 const PROGRESS_AFTER_MS = 500;
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+/** What differs between the platforms the server runs on, beyond the connection. */
+export interface ServerEnvironment {
+  /** Heap and resident memory in bytes, where the platform can tell (Node can, a Web Worker cannot). */
+  memoryUsage(): { heapUsed: number; rss: number } | undefined;
+}
+
+export function startServer(connection: Connection, environment: ServerEnvironment): Connection {
   let settings: SndifSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let clientPullsDiagnostics = false;
@@ -48,7 +53,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // The store sees each edit, to re-analyse only what it touches.
   const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (d, changes, version) => store.update(d, changes, version) });
   let docsClient: RuleDocumentationClient = {};
-  const timers = new Map<string, NodeJS.Timeout>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let settingsLoaded: Promise<void> = Promise.resolve();
   /** What making the last diagnostics of each document cost (ms), to pace the next push. */
   const pushCost = new Map<string, number>();
@@ -73,7 +78,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       progress = await connection.window.createWorkDoneProgress();
       progress.begin('Xen sound', undefined, `Analysing ${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))}`, false);
       // Let the progress reach the client before the analysis holds the thread.
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 0));
       document = documents.get(uri);
     }
     try {
@@ -190,17 +195,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   // Health of the server for users and tests: open documents and memory (after a full GC when
-  // the server runs with --expose-gc).
+  // the server runs with --expose-gc; null where the platform cannot measure it).
   connection.onRequest('sndif/status', () => {
     const gc = (globalThis as { gc?: () => void }).gc;
     if (gc) gc();
-    const memory = process.memoryUsage();
-    return { documents: documents.keys().length, analyses: store.size, heapUsed: memory.heapUsed, rss: memory.rss, gcForced: gc !== undefined };
+    const memory = environment.memoryUsage();
+    return { documents: documents.keys().length, analyses: store.size, heapUsed: memory?.heapUsed ?? null, rss: memory?.rss ?? null, gcForced: gc !== undefined };
   });
 
   documents.listen(connection);
   connection.listen();
   return connection;
 }
-
-if (require.main === module) startServer();

@@ -233,18 +233,35 @@ export interface CardRoot {
   readonly backend?: XsNode;
 }
 
+// TextEncoder/TextDecoder rather than Buffer: the analysis also runs in a browser's Web Worker.
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** One char per byte (Latin-1), the way stored values are kept. */
+function bytesToString(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) out += String.fromCharCode(byte);
+  return out;
+}
+
 /** Bytes (one char each) of a JS string, as libxl would write its UTF-8 encoding. */
 export function toBytes(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(s) ? s : Buffer.from(s, 'utf8').toString('latin1');
+  return /^[\x00-\x7f]*$/.test(s) ? s : bytesToString(utf8Encoder.encode(s));
 }
 
 /** Readable text of stored bytes: UTF-8 when it decodes cleanly, else the bytes as Latin-1. */
 export function fromBytes(s: string): string {
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(s)) return s;
-  const decoded = Buffer.from(s, 'latin1').toString('utf8');
-  return decoded.includes('\ufffd') ? s : decoded;
+  const bytes = Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
+  try {
+    const decoded = utf8Decoder.decode(bytes);
+    // Bytes that spell U+FFFD itself are kept as bytes too: the character says nothing.
+    return decoded.includes('\ufffd') ? s : decoded;
+  } catch {
+    return s;
+  }
 }
 
 /** The span covering a node and all its descendants that come from the document. */

@@ -6,33 +6,14 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { asXl, codeOf, diagnosticsOf } from '../helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
 const example = (name: string) => vscode.Uri.file(path.join(ROOT, 'examples', name));
 
-/** Resolves when the diagnostics of `uri` satisfy `test` (checked now and on every change). */
-function diagnosticsOf(uri: vscode.Uri, test: (d: readonly vscode.Diagnostic[]) => boolean): Promise<readonly vscode.Diagnostic[]> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const current = vscode.languages.getDiagnostics(uri);
-      if (test(current)) {
-        sub.dispose();
-        resolve(current);
-      }
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    check();
-  });
-}
-
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
-
-/** Open an example as xl.cfg: outside /etc/xen a `.cfg` file is not recognised by its name. */
+/** Open an example as xl.cfg. */
 async function openXl(name: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument(example(name));
-  return document.languageId === 'xl-cfg' ? document : vscode.languages.setTextDocumentLanguage(document, 'xl-cfg');
+  return asXl(await vscode.workspace.openTextDocument(example(name)));
 }
 
 suite('sndif in VS Code', () => {

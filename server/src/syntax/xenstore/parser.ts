@@ -15,7 +15,7 @@
 import type { Span } from '../../text/lineIndex';
 import { MappedText } from '../../text/mappedText';
 import { finding, Finding, RULES } from '../../tables/rules';
-import { XsNode } from '../../tree/xenstoreTree';
+import { toBytes, XsNode } from '../../tree/xenstoreTree';
 
 export type DumpForm = 'plain' | 'full' | 'mixed' | 'empty';
 
@@ -336,10 +336,9 @@ export function unescapeValue(text: string, start: number, end: number): MappedT
       // Raw non-ASCII pasted into a dump: store its UTF-8 bytes, all mapped to this character.
       const cp = text.codePointAt(i)!;
       const ch = String.fromCodePoint(cp);
-      for (const byte of Buffer.from(ch, 'utf8')) {
-        offsets.push(i);
-        out += String.fromCharCode(byte);
-      }
+      const bytes = toBytes(ch);
+      for (let k = 0; k < bytes.length; k++) offsets.push(i);
+      out += bytes;
       i += ch.length;
     }
   }
