@@ -5,9 +5,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze } from '../server/src/service/analyze';
+import { analyze, analyzeForEditing } from '../server/src/service/analyze';
+import { reanalyze } from '../server/src/service/incremental';
 import { hover } from '../server/src/service/hover';
 import { completion } from '../server/src/service/completion';
 import { parseXenStoreDump } from '../server/src/syntax/xenstore/parser';
@@ -18,12 +19,18 @@ import { dump, xlConfig } from './generate';
 import { timeServer } from './lsp';
 import { toYaml } from './yaml';
 import { scaling } from './scaling';
+import { sampleRatesInsertionOffset, typeInto } from './typing';
+import { LineIndex } from '../server/src/text/lineIndex';
 
 const ROOT = join(__dirname, '..', '..');
 const MB = 1e6;
 const SIZES = (process.env.BENCH_SIZES ?? '0.1,1,10,50').split(',').map(Number);
 const XL_MAX = Number(process.env.BENCH_XL_MAX ?? 10);
 const LSP_MAX = Number(process.env.BENCH_LSP_MAX ?? 10);
+const TYPING_SIZES = (process.env.BENCH_TYPING_SIZES ?? '1,10').split(',').filter(Boolean).map(Number);
+const TYPING_RUNS = Number(process.env.BENCH_TYPING_RUNS ?? 3);
+/** `typing` runs only the typing scenario; `table` only the table and scaling. */
+const ONLY = process.env.BENCH_ONLY;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -85,8 +92,17 @@ async function measure(name: string, text: string, language: SndifLanguage, dir:
   // A one-character edit in the middle of a vsnd value, analysed again.
   const editAt = text.indexOf(language === 'xl' ? 'channels-max=' : 'channels-max = "', Math.floor(text.length / 2));
   const valueAt = editAt + (language === 'xl' ? 'channels-max='.length : 'channels-max = "'.length);
-  const edited = text.slice(0, valueAt) + '1' + text.slice(valueAt);
-  const editMs = timed(() => analyze(edited, language), Math.max(3, Math.floor(runs / 2)));
+  // One keystroke after another into that value, each re-analysed as the language server does
+  // (incrementally where the edit allows it); the texts are made before the clock starts.
+  const keys = 20;
+  const texts = Array.from({ length: keys }, (_, i) => text.slice(0, valueAt) + '1'.repeat(i + 1) + text.slice(valueAt));
+  let editable = analyzeForEditing(text, language);
+  const editTimes = texts.map((next, i) => {
+    const t0 = performance.now();
+    editable = reanalyze(editable, { start: valueAt + i, end: valueAt + i, text: '1' }, next);
+    return performance.now() - t0;
+  });
+  const editMs = median(editTimes);
 
   const mem = spawnSync(process.execPath, ['--expose-gc', join(__dirname, 'memory.js'), file, language], { encoding: 'utf8', maxBuffer: 1 << 20 });
   const memory = JSON.parse(mem.stdout) as { rssPeakBytes: number; heapPeakBytes: number };
@@ -115,10 +131,62 @@ async function measure(name: string, text: string, language: SndifLanguage, dir:
 
 const fmt = (n: number | undefined, digits = 1) => (n === undefined ? '–' : n.toFixed(digits));
 
+interface TypingRow { input: string; server: string; runs: number; openMs: number; hoverP50: number; hoverP95: number; lastDiagnosticsMs: number | undefined; diagnostics: number }
+
+const TYPED = ',96000,192000,22050,'; // 20 characters into a sample-rates value
+const TYPING_INTERVAL_MS = 60;
+
+/**
+ * Types into the middle of a `-f` host dump in sndif and, on the same content as YAML, in
+ * yaml-language-server; medians over the runs (the p95 of each run's 20 hovers).
+ */
+async function typing(dir: string): Promise<TypingRow[]> {
+  const rows: TypingRow[] = [];
+  for (const size of TYPING_SIZES) {
+    const text = dump(size * MB, 'full');
+    const yaml = toYaml(text);
+    const file = join(dir, `typing-${size}MB.txt`);
+    writeFileSync(file, text);
+    const servers = [
+      { server: 'sndif', command: [process.execPath, join(ROOT, 'bin', 'sndif.js'), 'lsp', '--stdio'], uri: `file://${file}`, languageId: 'xenstore', text, settings: {} },
+      { server: 'yaml-language-server', command: [process.execPath, join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
+        uri: `file://${file}.yaml`, languageId: 'yaml', text: yaml, settings: { validate: true, hover: true, completion: true } },
+    ];
+    for (const s of servers) {
+      const offset = sampleRatesInsertionOffset(s.text, Math.floor(s.text.length / 2), s.server !== 'sndif');
+      const runs = [];
+      for (let r = 0; r < TYPING_RUNS; r++) {
+        runs.push(await typeInto({ ...s, at: new LineIndex(s.text).positionAt(offset), typed: TYPED, intervalMs: TYPING_INTERVAL_MS }));
+      }
+      const last = runs.map((r) => r.lastDiagnosticsMs);
+      rows.push({
+        input: `dump-full-${size}MB`, server: s.server, runs: runs.length,
+        openMs: median(runs.map((r) => r.openMs)),
+        hoverP50: median(runs.map((r) => percentile(r.hoverMs, 50))), hoverP95: median(runs.map((r) => percentile(r.hoverMs, 95))),
+        lastDiagnosticsMs: last.includes(undefined) ? undefined : median(last as number[]), diagnostics: runs[0].diagnostics,
+      });
+      process.stderr.write(`typed into dump-full-${size}MB with ${s.server}\n`);
+    }
+  }
+  return rows;
+}
+
+/** Analysis after a keystroke in an xl.cfg of ordinary size (10 cards), in process. */
+function xlKeystroke(): { cards: number; bytes: number; ms: number } {
+  const text = xlConfig(2300);
+  const at = text.indexOf('sample-rates=') + 'sample-rates='.length;
+  const edits = Array.from({ length: 20 }, (_, i) => `${text.slice(0, at)}${TYPED.slice(0, i + 1)}${text.slice(at)}`);
+  let i = 0;
+  // The language server analyses an xl.cfg whole after each keystroke (its vsnd setting is small).
+  const ms = timed(() => analyze(edits[i++ % edits.length], 'xl'), 40);
+  return { cards: analyze(text, 'xl').cards.length, bytes: text.length, ms };
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sndif-bench-'));
+  const startLoad = loadavg();
   const rows: Row[] = [];
-  for (const size of SIZES) {
+  for (const size of ONLY === 'typing' ? [] : SIZES) {
     for (const form of ['full', 'plain'] as const) {
       rows.push(await measure(`dump-${form}-${size}MB`, dump(size * MB, form), 'xenstore', dir));
       process.stderr.write(`measured dump-${form}-${size}MB\n`);
@@ -128,16 +196,27 @@ async function main(): Promise<void> {
       process.stderr.write(`measured xl-${size}MB\n`);
     }
   }
-  const header = ['input', 'MB', 'floor ms', 'parse ms', 'analysis ms', '× floor', 'MB/s', 'hover p50/p95 ms', 'completion p50/p95 ms', 'edit ms', 'LSP open ms', 'LSP change ms', 'yaml-ls open ms', 'yaml/sndif', 'RSS MB', 'heap MB', 'RSS/input'];
+  const header = ['input', 'MB', 'floor ms', 'parse ms', 'analysis ms', '× floor', 'MB/s', 'hover p50/p95 ms', 'completion p50/p95 ms', 'keystroke ms', 'LSP open ms', 'LSP change ms', 'yaml-ls open ms', 'yaml/sndif', 'RSS MB', 'heap MB', 'RSS/input'];
   const table = rows.map((r) => [r.input, fmt(r.bytes / MB, 2), fmt(r.floorMs), fmt(r.parseMs), fmt(r.analysisMs), fmt(r.xFloor), fmt(r.mbPerS), `${fmt(r.hoverP50, 3)}/${fmt(r.hoverP95, 3)}`, `${fmt(r.completionP50, 3)}/${fmt(r.completionP95, 3)}`, fmt(r.editMs), fmt(r.lspOpenMs), fmt(r.lspChangeMs), fmt(r.yamlOpenMs), fmt(r.yamlRatio), fmt(r.rssPeakMB), fmt(r.heapPeakMB), fmt(r.rssPerInput)]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join(' | ');
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
-  process.stdout.write(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n${table.map(line).join('\n')}\n`);
-  const scale = scaling();
+  process.stdout.write(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${startLoad.map((l) => l.toFixed(1)).join(' ')} at the start\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n${table.map(line).join('\n')}\n`);
+  const typingRows = ONLY === 'table' ? [] : await typing(dir);
+  const xl = xlKeystroke();
+  if (typingRows.length) {
+    const typingHeader = ['input', 'server', 'runs', 'didOpen → diagnostics ms', 'hover p50 ms', 'hover p95 ms', 'last key → diagnostics ms', 'diagnostics'];
+    const ms = (n: number) => (Number.isFinite(n) ? fmt(n) : 'timeout');
+    const typingTable = typingRows.map((r) => [r.input, r.server, String(r.runs), fmt(r.openMs), ms(r.hoverP50), ms(r.hoverP95), r.lastDiagnosticsMs === undefined ? 'timeout' : fmt(r.lastDiagnosticsMs), String(r.diagnostics)]);
+    const tw = typingHeader.map((h, i) => Math.max(h.length, ...typingTable.map((row) => row[i].length)));
+    const tline = (cells: string[]) => cells.map((c, i) => c.padStart(tw[i])).join(' | ');
+    process.stdout.write(`\nTyping ${TYPED.length} characters into a sample-rates value, one didChange every ${TYPING_INTERVAL_MS} ms, each followed by a hover (medians of the runs)\n${tline(typingHeader)}\n${tw.map((w) => '-'.repeat(w)).join('-|-')}\n${typingTable.map(tline).join('\n')}\n`);
+  }
+  process.stdout.write(`\nxl.cfg of ${xl.cards} cards (${xl.bytes} bytes): analysis after a keystroke ${fmt(xl.ms, 2)} ms (median)\n`);
+  const scale = ONLY === 'typing' ? [] : scaling();
   const scaleWidth = Math.max(...scale.map((r) => r.input.length));
   process.stdout.write(`\nScaling on pathological inputs (analysis ms at 1 MB and 2 MB; a ratio near 2 is linear)\n${scale.map((r) => `${r.input.padEnd(scaleWidth)} | ${fmt(r.msAtN).padStart(8)} | ${fmt(r.msAt2N).padStart(8)} | ${fmt(r.ratio, 2)}`).join('\n')}\n`);
-  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, rows, scaling: scale }, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, load: { start: startLoad, end: loadavg() }, rows, typing: typingRows, xlKeystroke: xl, scaling: scale }, null, 2)}\n`);
 }
 
 void main();

@@ -56,7 +56,7 @@ function startWorkerServer(): { connection: ProtocolConnection; errors: string[]
   const errors: string[] = [];
   const sandbox: Record<string, unknown> = {
     console: { log: () => undefined, info: () => undefined, warn: () => undefined, error: (...a: unknown[]) => errors.push(a.join(' ')) },
-    setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, TextEncoder, TextDecoder, crypto,
+    setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, TextEncoder, TextDecoder, crypto, performance,
     addEventListener: () => undefined,
     removeEventListener: () => undefined,
     // Structured clone, as between a worker and its page.

@@ -15,6 +15,7 @@ test('package.json setting defaults are the tables\' defaults', () => {
   assert.equal(properties['sndif.narrowingWarnings'].default, DEFAULTS.narrowingWarnings);
   assert.equal(properties['sndif.inlayHints.enabled'].default, DEFAULTS.inlayHints);
   assert.equal(properties['sndif.maxPcmDevices'].default, DEFAULTS.maxPcmDevices);
+  assert.equal(properties['sndif.maxNumberOfProblems'].default, DEFAULTS.maxNumberOfProblems);
 });
 
 test('the server reports the package version', () => {

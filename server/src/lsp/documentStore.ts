@@ -1,21 +1,36 @@
 /**
  * Open documents and their analyses. An analysis is computed on demand for the current
- * version and cached, so a request after an edit never sees a stale result; diagnostics are
- * pushed after a short pause in typing, and only for the version they were computed for.
+ * version and cached, so a request after an edit never sees a stale result. The edits since
+ * the cached analysis are kept, so the next one re-analyses only what they touch
+ * (service/incremental) instead of the whole document.
  */
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Analysis } from '../service/analyze';
+import { Analysis, analyzeForEditing, AnalyzeOptions, EditableAnalysis } from '../service/analyze';
+import { reanalyze, TextChange } from '../service/incremental';
 import { detectLanguage, SndifLanguage } from '../service/language';
 import type { SndifSettings } from './settings';
 
 interface Entry {
   version: number;
-  analysis: Analysis;
+  /** The analysis options it was made with: settings that change them make it stale. */
+  optionsKey: string;
+  editable: EditableAnalysis;
+  /** Edits made since, in order; undefined when too many or a whole-text replacement. */
+  changes: TextChange[] | undefined;
 }
+
+/** More edits than this between two analyses are cheaper to analyse afresh. */
+const MAX_PENDING_CHANGES = 64;
+
+/** Characters a whole analysis gets through per millisecond until one was measured here. */
+const ASSUMED_CHARS_PER_MS = 5000;
 
 export class DocumentStore {
   private readonly cache = new Map<string, Entry>();
   private readonly languages = new Map<string, SndifLanguage>();
+  /** Measured on the last whole analysis of a big document. */
+  private charsPerMs = ASSUMED_CHARS_PER_MS;
 
   constructor(private settings: () => SndifSettings) {}
 
@@ -29,25 +44,87 @@ export class DocumentStore {
     return language;
   }
 
+  /**
+   * Applies a didChange to the document (TextDocuments' update hook), noting each change in
+   * offsets of the text it applied to.
+   */
+  update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    const entry = this.cache.get(document.uri);
+    for (const change of changes) {
+      if (entry?.changes && 'range' in change && entry.changes.length < MAX_PENDING_CHANGES) {
+        entry.changes.push({ start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), text: change.text });
+      } else if (entry) {
+        entry.changes = undefined;
+      }
+      TextDocument.update(document, [change], version);
+    }
+    return document;
+  }
+
+  /**
+   * How long bringing the document's analysis up to date should take: nothing when it is
+   * current or edits can be replayed on it, else the document's size at the measured pace.
+   */
+  expectedAnalysisMs(document: TextDocument): number {
+    const cached = this.current(document);
+    if (cached && (cached.version === document.version || (cached.changes && cached.editable.dump))) return 0;
+    return document.getText().length / this.charsPerMs;
+  }
+
   analysis(document: TextDocument): Analysis {
+    return this.editable(document).analysis;
+  }
+
+  /** The cached entry, if made with the current settings. */
+  private current(document: TextDocument): Entry | undefined {
     const cached = this.cache.get(document.uri);
-    if (cached && cached.version === document.version) return cached.analysis;
+    return cached?.optionsKey === JSON.stringify(this.options(document)) ? cached : undefined;
+  }
+
+  private editable(document: TextDocument): EditableAnalysis {
+    const cached = this.current(document);
+    if (cached && cached.version === document.version) return cached.editable;
+    let editable: EditableAnalysis | undefined;
+    if (cached?.changes) {
+      editable = cached.editable;
+      const changes = cached.changes;
+      // Re-analysis takes the cached analysis over: whatever happens, it is no longer the cache.
+      this.cache.delete(document.uri);
+      try {
+        let text = editable.analysis.text;
+        changes.forEach((change, i) => {
+          // The last text is the document's own (one copy of a big document, not two).
+          const next = i === changes.length - 1 ? document.getText() : text.slice(0, change.start) + change.text + text.slice(change.end);
+          if (next.length !== text.length + change.text.length - (change.end - change.start)) throw new Error('edits do not lead to the document');
+          text = next;
+          editable = reanalyze(editable!, change, text);
+        });
+      } catch {
+        // The changes did not lead to the client's text, or a bug: nothing is lost but time.
+        editable = undefined;
+      }
+    }
+    if (!editable) {
+      const started = performance.now();
+      const text = document.getText();
+      editable = analyzeForEditing(text, this.languageOf(document), this.options(document));
+      const ms = performance.now() - started;
+      if (text.length > 1_000_000 && ms > 0) this.charsPerMs = text.length / ms;
+    }
+    this.cache.set(document.uri, { version: document.version, optionsKey: JSON.stringify(editable.options), editable, changes: [] });
+    return editable;
+  }
+
+  private options(document: TextDocument): AnalyzeOptions {
     const settings = this.settings();
     const language = this.languageOf(document);
-    const analysis = analyze(document.getText(), language, {
+    return {
       domid: settings.domid,
       rules: { narrowingWarnings: settings.narrowingWarnings },
       disabledCodes: language === 'xenstore' ? settings.disabledRulesInDumps : [],
       maxDocumentSize: settings.maxDocumentSize,
       maxPcmDevices: settings.maxPcmDevices,
-    });
-    this.cache.set(document.uri, { version: document.version, analysis });
-    return analysis;
-  }
-
-  /** Settings changed: every analysis must be redone. */
-  invalidate(): void {
-    this.cache.clear();
+    };
   }
 
   get size(): number {

@@ -12,6 +12,7 @@ import {
   DocumentDiagnosticReportKind,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkDoneProgressReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from './documentStore';
@@ -28,8 +29,16 @@ import { FIX_ALL_KIND } from '../service/codeActions';
 import { linkRuleDocumentation, RULE_DOCUMENTATION_COMMAND, ruleDocumentation, ruleDocumentationActions, ruleDocumentationClient, RuleDocumentationClient } from './handlers/ruleDocumentation';
 import { SERVER_INFO } from '../tables/defaults';
 
-/** Pause after the last edit before diagnostics are pushed. */
+/**
+ * Pause after the last edit before diagnostics are pushed: at least this, and twice what the
+ * document's last push cost, so pushes of a big document never hold up the next keystroke's
+ * requests while the user types.
+ */
 const DIAGNOSTICS_DELAY_MS = 50;
+const MAX_DIAGNOSTICS_DELAY_MS = 1000;
+
+/** An analysis expected to take longer than this shows a progress bar ($/progress). */
+const PROGRESS_AFTER_MS = 500;
 
 /** What differs between the platforms the server runs on, beyond the connection. */
 export interface ServerEnvironment {
@@ -38,13 +47,17 @@ export interface ServerEnvironment {
 }
 
 export function startServer(connection: Connection, environment: ServerEnvironment): Connection {
-  const documents = new TextDocuments(TextDocument);
   let settings: SndifSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let clientPullsDiagnostics = false;
   const store = new DocumentStore(() => settings);
+  // The store sees each edit, to re-analyse only what it touches.
+  const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (d, changes, version) => store.update(d, changes, version) });
   let docsClient: RuleDocumentationClient = {};
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  let settingsLoaded: Promise<void> = Promise.resolve();
+  /** What making the last diagnostics of each document cost (ms), to pace the next push. */
+  const pushCost = new Map<string, number>();
 
   const guard = <T>(fallback: T, work: () => T): T => {
     try {
@@ -56,9 +69,33 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     }
   };
 
-  const publish = (document: TextDocument) => {
-    const diagnostics = guard([], () => linkRuleDocumentation(diagnosticsFor(store, settings, document), docsClient));
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  const publish = async (uri: string) => {
+    // Diagnostics made with the client's settings, not with the defaults before they arrive.
+    await settingsLoaded;
+    let document = documents.get(uri);
+    if (!document) return;
+    let progress: WorkDoneProgressReporter | undefined;
+    if (store.expectedAnalysisMs(document) > PROGRESS_AFTER_MS) {
+      progress = await connection.window.createWorkDoneProgress();
+      progress.begin('Xen sound', undefined, `Analysing ${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))}`, false);
+      // Let the progress reach the client before the analysis holds the thread.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      document = documents.get(uri);
+    }
+    try {
+      if (!document) return;
+      const current = document;
+      guard(undefined, () => store.analysis(current));
+      // The push itself (the analysis is paid once, whoever asks first).
+      const started = performance.now();
+      const diagnostics = guard([], () => linkRuleDocumentation(diagnosticsFor(store, settings, current), docsClient));
+      pushCost.set(uri, performance.now() - started);
+      progress?.done();
+      progress = undefined;
+      void connection.sendDiagnostics({ uri, version: current.version, diagnostics });
+    } finally {
+      progress?.done();
+    }
   };
 
   const schedule = (document: TextDocument, delay: number) => {
@@ -66,8 +103,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     clearTimeout(timers.get(document.uri));
     timers.set(document.uri, setTimeout(() => {
       timers.delete(document.uri);
-      const current = documents.get(document.uri);
-      if (current) publish(current);
+      void publish(document.uri);
     }, delay));
   };
 
@@ -78,7 +114,6 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     } catch {
       settings = DEFAULT_SETTINGS;
     }
-    store.invalidate();
   };
 
   connection.onInitialize((params) => {
@@ -106,11 +141,10 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     };
   });
 
-  connection.onInitialized(async () => {
+  connection.onInitialized(() => {
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sndif' }).catch(() => undefined);
-      await loadSettings();
-      for (const d of documents.all()) schedule(d, 0);
+      settingsLoaded = loadSettings();
     }
   });
 
@@ -118,18 +152,20 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     if (canPullConfiguration) await loadSettings();
     else {
       const section = (change.settings as { sndif?: unknown } | undefined)?.sndif;
+      // The store redoes an analysis only if the new settings change how it is made.
       if (section !== undefined) settings = normalizeSettings(section);
-      store.invalidate();
     }
     for (const d of documents.all()) schedule(d, 0);
     if (clientPullsDiagnostics) connection.languages.diagnostics.refresh();
   });
 
   documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document, DIAGNOSTICS_DELAY_MS));
+  documents.onDidChangeContent((e) => schedule(e.document,
+    Math.min(MAX_DIAGNOSTICS_DELAY_MS, Math.max(DIAGNOSTICS_DELAY_MS, 2 * (pushCost.get(e.document.uri) ?? 0)))));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    pushCost.delete(e.document.uri);
     store.forget(e.document.uri);
     if (!clientPullsDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

@@ -17,6 +17,8 @@ export interface SndifSettings {
   readonly maxDocumentSize: number;
   /** PCM devices the guest kernel reads per card: 8, or 254 with CONFIG_SND_DYNAMIC_MINORS. */
   readonly maxPcmDevices: MaxPcmDevices;
+  /** Diagnostics published per document, errors first; one note says how many more there are. */
+  readonly maxNumberOfProblems: number;
 }
 
 export const DEFAULT_SETTINGS: SndifSettings = {
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: SndifSettings = {
   domid: DEFAULTS.domid,
   maxDocumentSize: DEFAULTS.maxDocumentSize,
   maxPcmDevices: DEFAULTS.maxPcmDevices,
+  maxNumberOfProblems: DEFAULTS.maxNumberOfProblems,
 };
 
 /** `domainId`, or `domid` as older settings named it. */
@@ -52,6 +55,8 @@ export function normalizeSettings(raw: unknown): SndifSettings {
     domid: domainId(r.domainId) ?? domainId(r.domid) ?? DEFAULT_SETTINGS.domid,
     maxDocumentSize: typeof r.maxDocumentSize === 'number' && r.maxDocumentSize > 0 ? r.maxDocumentSize : DEFAULT_SETTINGS.maxDocumentSize,
     maxPcmDevices: isMaxPcmDevices(r.maxPcmDevices) ? r.maxPcmDevices : DEFAULT_SETTINGS.maxPcmDevices,
+    maxNumberOfProblems: typeof r.maxNumberOfProblems === 'number' && Number.isInteger(r.maxNumberOfProblems) && r.maxNumberOfProblems >= 0
+      ? r.maxNumberOfProblems : DEFAULT_SETTINGS.maxNumberOfProblems,
   };
 }
 

@@ -54,29 +54,61 @@ export interface Analysis {
 }
 
 export function analyze(text: string, language: SndifLanguage, options: AnalyzeOptions = {}): Analysis {
+  return analyzeForEditing(text, language, options).analysis;
+}
+
+/**
+ * What incremental re-analysis (service/incremental) keeps beside a dump's analysis: the
+ * findings of each card apart, so an edit re-validates only the cards it touches.
+ */
+export interface DumpEditState {
+  /** Before suppressions, aligned with `analysis.cards`. */
+  readonly cardFindings: Finding[][];
+}
+
+export interface EditableAnalysis {
+  readonly analysis: Analysis;
+  readonly options: AnalyzeOptions;
+  /** Dumps analysed in full; undefined for xl.cfg and for documents above the size limit. */
+  readonly dump?: DumpEditState;
+}
+
+export function analyzeForEditing(text: string, language: SndifLanguage, options: AnalyzeOptions = {}): EditableAnalysis {
   const lines = new LineIndex(text);
   const limit = options.maxDocumentSize ?? DEFAULTS.maxDocumentSize;
-  if (text.length > limit) return syntaxOnly(text, language, lines, limit);
-  let findings: Finding[];
-  let cards: ResolvedCard[];
-  let xl: XlAnalysis | undefined;
-  let dump: XsDump | undefined;
-  if (language === 'xl') {
-    const file = parseXl(text);
-    const vsnd = modelVsnd(file);
-    const written = writeCards(vsnd.cards, { domid: options.domid ?? DEFAULTS.domid, backendDomid: options.backendDomid ?? DEFAULTS.backendDomid });
-    cards = resolveCards(written.cards, options);
-    xl = { file, vsnd, root: written.root, keys: written.keys };
-    findings = [...file.findings, ...vsnd.findings, ...validateXl(file, vsnd, written.unwritten, { cards, sourceText: text, options: options.rules })];
-  } else {
-    dump = parseXenStoreDump(text);
-    cards = resolveCards(dumpCards(dump), options);
-    findings = [...dump.findings, ...validateDump({ cards, sourceText: text, options: options.rules })];
-  }
-  const comments = xl ? xl.file.comments : dump!.comments;
-  if (!options.ignoreSuppressions) findings = applySuppressions(findings, comments, lines, options.disabledCodes ?? []);
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { language, text, lines, xl, dump, cards, findings };
+  if (text.length > limit) return { analysis: syntaxOnly(text, language, lines, limit), options };
+  if (language === 'xl') return { analysis: analyzeXl(text, lines, options), options };
+  const dump = parseXenStoreDump(text);
+  const cards = resolveCards(dumpCards(dump), options);
+  const cardFindings = cards.map((card) => validateCard(card, text, options));
+  return { analysis: assembleDump(text, lines, dump, cards, cardFindings, options), options, dump: { cardFindings } };
+}
+
+/** The rule findings of one card of a dump (every dump rule looks at one card at a time). */
+export function validateCard(card: ResolvedCard, text: string, options: AnalyzeOptions): Finding[] {
+  return validateDump({ cards: [card], sourceText: text, options: options.rules });
+}
+
+/** A dump's analysis from its parts: syntax findings and each card's, after suppressions. */
+export function assembleDump(text: string, lines: LineIndex, dump: XsDump, cards: ResolvedCard[], cardFindings: readonly Finding[][], options: AnalyzeOptions): Analysis {
+  let findings = dump.findings.concat(...cardFindings);
+  if (!options.ignoreSuppressions) findings = applySuppressions(findings, dump.comments, lines, options.disabledCodes ?? []);
+  return { language: 'xenstore', text, lines, dump, cards, findings: sortFindings(findings) };
+}
+
+function analyzeXl(text: string, lines: LineIndex, options: AnalyzeOptions): Analysis {
+  const file = parseXl(text);
+  const vsnd = modelVsnd(file);
+  const written = writeCards(vsnd.cards, { domid: options.domid ?? DEFAULTS.domid, backendDomid: options.backendDomid ?? DEFAULTS.backendDomid });
+  const cards = resolveCards(written.cards, options);
+  const xl = { file, vsnd, root: written.root, keys: written.keys };
+  let findings = [...file.findings, ...vsnd.findings, ...validateXl(file, vsnd, written.unwritten, { cards, sourceText: text, options: options.rules })];
+  if (!options.ignoreSuppressions) findings = applySuppressions(findings, file.comments, lines, options.disabledCodes ?? []);
+  return { language: 'xl', text, lines, xl, cards, findings: sortFindings(findings) };
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
 /** A document too large to resolve without freezing the editor: syntax errors only. */

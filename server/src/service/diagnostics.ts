@@ -64,3 +64,23 @@ export function toDiagnostics(analysis: Analysis, uri: string, options: Diagnost
   }
   return out;
 }
+
+/**
+ * At most `max` diagnostics, errors first then warnings, information and hints, each group in
+ * document order; when some are left out, one information item at the top says how many and
+ * where to see them all (tens of thousands of diagnostics are megabytes per publish and a
+ * Problems panel nobody can read).
+ */
+export function capDiagnostics(diagnostics: Diagnostic[], max: number): Diagnostic[] {
+  if (diagnostics.length <= max) return diagnostics;
+  const rank = (d: Diagnostic) => d.severity ?? DiagnosticSeverity.Error;
+  const kept = diagnostics.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i).slice(0, max).map((e) => e.d);
+  const more = diagnostics.length - max;
+  const note: Diagnostic = {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'sndif',
+    message: `${more} more problem${more === 1 ? '' : 's'} not shown: only the first ${max} (errors first) are listed (setting sndif.maxNumberOfProblems); \`sndif lint\` lists them all`,
+  };
+  return [note, ...kept];
+}

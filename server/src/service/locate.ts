@@ -33,6 +33,16 @@ export type Target =
 const extents = new WeakMap<Analysis, { start: number; end: number; card: ResolvedCard }[]>();
 
 
+/**
+ * An edit moved the previous analysis into `to` (service/incremental): its card extents, if
+ * computed, move along instead of being computed again; `replaced` maps re-resolved cards.
+ */
+export function carryCardExtents(from: Analysis, to: Analysis, move: (offset: number) => number, replaced: ReadonlyMap<ResolvedCard, ResolvedCard>): void {
+  const list = extents.get(from);
+  if (!list) return;
+  extents.set(to, list.map((e) => ({ start: move(e.start), end: move(e.end), card: replaced.get(e.card) ?? e.card })));
+}
+
 /** The cards whose extent contains the offset (a binary search, then its neighbours). */
 export function cardsAt(analysis: Analysis, offset: number): ResolvedCard[] {
   let list = extents.get(analysis);

@@ -16,6 +16,8 @@ export const DEFAULTS = {
   inlayHints: true,
   /** PCM devices the guest reads per card: 8 without CONFIG_SND_DYNAMIC_MINORS (the Kconfig default). */
   maxPcmDevices: DEFAULT_MAX_PCM_DEVICES,
+  /** Diagnostics published per document (errors first); `sndif lint` lists them all. */
+  maxNumberOfProblems: 1000,
 } as const;
 
 /** What the language server tells clients in `serverInfo`; equal to package.json's version (tested). */

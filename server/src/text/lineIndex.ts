@@ -12,8 +12,12 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly starts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
+  constructor(readonly text: string, starts?: number[]) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    starts = [0];
     if (!text.includes('\r')) {
       // The common case, found with the native search.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -29,6 +33,18 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+  }
+
+  /**
+   * The index of `text`, which is this index's text with `removed` characters at `at` replaced
+   * by ones without line breaks (neither side had any): later lines move by the difference.
+   * Takes this index's table over (this index must not be used afterwards): no copy per keystroke.
+   */
+  afterEditWithinLine(text: string, at: number, removed: number, inserted: number): LineIndex {
+    const delta = inserted - removed;
+    const starts = this.starts;
+    if (delta !== 0) for (let i = this.positionAt(at).line + 1; i < starts.length; i++) starts[i] += delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

@@ -22,6 +22,11 @@ export class MappedText {
     return new MappedText(text, 0, Int32Array.from(offsets));
   }
 
+  /** The same text, `delta` characters further in the document (an edit before it). */
+  moved(delta: number): MappedText {
+    return new MappedText(this.text, this.base + delta, this.offsets ? this.offsets.map((o) => o + delta) : null);
+  }
+
   /** No escapes: character i sits at the start offset plus i. */
   get isPlain(): boolean {
     return this.offsets === null;

@@ -93,6 +93,32 @@ export class XsNode {
     this.k1 = keyEnd;
   }
 
+  /**
+   * An edit before this node's text moved it: every offset at or after `from` (strictly after
+   * `after`) moves by `delta`. In place, spans included: incremental analysis moves findings
+   * (which may share a value's span) into new objects first, and the tree belongs to it.
+   */
+  moveOffsets(after: number, from: number, delta: number): void {
+    if (this.s0 >= from && this.s0 > after) this.s0 += delta;
+    if (this.s1 >= from && this.s1 > after) this.s1 += delta;
+    if (this.k0 >= from && this.k0 > after) this.k0 += delta;
+    if (this.k1 >= from && this.k1 > after) this.k1 += delta;
+    if (this.insertOffset >= from && this.insertOffset > after) this.insertOffset += delta;
+    const v = this.value;
+    if (!v || v.span.end < from || v.span.end <= after) return;
+    const span = v.span as { start: number; end: number };
+    const d = span.start >= from && span.start > after ? delta : 0;
+    span.start += d;
+    span.end += delta;
+    if (d !== 0 && (v.source || v.pieces)) {
+      this.value = {
+        ...v,
+        ...(v.source ? { source: v.source.moved(d) } : {}),
+        ...(v.pieces ? { pieces: v.pieces.map((p) => ({ start: p.start + d, end: p.end + d })) } : {}),
+      };
+    }
+  }
+
   private cachedPath: string | undefined;
 
   get path(): string {

@@ -46,7 +46,7 @@ export interface UnreadableLine {
 
 const ROOT_CHILDREN = new Set(['local', 'tool', 'vm', 'libxl', '@introduceDomain', '@releaseDomain']);
 
-interface ParsedLine {
+export interface ParsedLine {
   readonly nameStart: number;
   readonly nameEnd: number;
   readonly depth: number;
@@ -368,6 +368,21 @@ function addFullPath(
   setValue(node, text, line, findings);
   node.setInsertion('full', end);
   return node;
+}
+
+/**
+ * For incremental analysis: the `name = "value"` line from `lineStart` to `end`, when it is one
+ * whose value can be re-read on its own (whole, not cut by the terminal width).
+ */
+export function wholeValueLine(text: string, lineStart: number, end: number): ParsedLine | undefined {
+  const line = parseLine(text, lineStart, end);
+  if (typeof line === 'string' || line.valueStart === undefined || line.truncated || line.ambiguousCut) return undefined;
+  return line;
+}
+
+/** Give a node the value of its line, re-read after an edit inside it (see wholeValueLine). */
+export function rereadValue(node: XsNode, text: string, line: ParsedLine): void {
+  setValue(node, text, line, []);
 }
 
 function setValue(node: XsNode, text: string, line: ParsedLine, findings: Finding[]): void {

@@ -1,0 +1,113 @@
+/**
+ * The typing scenario, over the real protocol for any stdio language server: open a document,
+ * wait for its first diagnostics, then type characters into one value, one incremental
+ * didChange every `intervalMs`, each followed at once by a hover at the cursor. Reports the
+ * hover latencies and the time from the last key to the diagnostics of the last version.
+ *
+ * A server that publishes a version is waited for that version; one that does not
+ * (yaml-language-server) is taken at its first publish after the last key (it validates only
+ * after a pause in typing, for the document as it is then).
+ */
+import { spawn } from 'node:child_process';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
+  DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, PublishDiagnosticsNotification, PublishDiagnosticsParams,
+  ShutdownRequest, ExitNotification, ConfigurationRequest, HoverRequest, Position,
+} from 'vscode-languageserver-protocol/node';
+
+export interface TypingOptions {
+  readonly command: string[];
+  readonly uri: string;
+  readonly languageId: string;
+  readonly text: string;
+  /** Where the first character goes; the cursor moves right with each one. */
+  readonly at: Position;
+  readonly typed: string;
+  readonly intervalMs: number;
+  readonly settings?: unknown;
+  /** Give up waiting for the typing's answers (a frozen server) this long after the last key; the result then says so. */
+  readonly timeoutMs?: number;
+}
+
+export interface TypingResult {
+  openMs: number;
+  /** Each hover's latency; Infinity for one still unanswered at the timeout. */
+  hoverMs: number[];
+  /** From sending the last didChange to the diagnostics for its version; undefined after a timeout. */
+  lastDiagnosticsMs: number | undefined;
+  diagnostics: number;
+}
+
+export async function typeInto(o: TypingOptions): Promise<TypingResult> {
+  const child = spawn(o.command[0], o.command.slice(1), { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const published: { at: number; params: PublishDiagnosticsParams }[] = [];
+  const waiters: (() => void)[] = [];
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    if (params.uri !== o.uri) return;
+    published.push({ at: performance.now(), params });
+    for (const w of waiters.splice(0)) w();
+  });
+  connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => o.settings ?? {}));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.listen();
+  let deadline = Infinity;
+  const waitFor = async (match: (p: { at: number; params: PublishDiagnosticsParams }) => boolean) => {
+    for (;;) {
+      const found = published.find(match);
+      if (found) return found;
+      const left = deadline - performance.now();
+      if (left <= 0) return undefined;
+      await new Promise<void>((resolve) => {
+        const timer = Number.isFinite(left) ? setTimeout(resolve, left) : undefined;
+        waiters.push(() => { clearTimeout(timer); resolve(); });
+      });
+    }
+  };
+  try {
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid, rootUri: null,
+      capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    const t0 = performance.now();
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: o.uri, languageId: o.languageId, version: 1, text: o.text } });
+    const first = await waitFor(() => true);
+    const openMs = (first?.at ?? performance.now()) - t0;
+
+    const hovers: Promise<number>[] = [];
+    let lastKeyAt = 0;
+    let version = 1;
+    for (let i = 0; i < o.typed.length; i++) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, o.intervalMs));
+      const position = { line: o.at.line, character: o.at.character + i };
+      version++;
+      lastKeyAt = performance.now();
+      void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: o.uri, version }, contentChanges: [{ range: { start: position, end: position }, text: o.typed[i] }],
+      });
+      const sent = performance.now();
+      hovers.push(connection.sendRequest(HoverRequest.type, { textDocument: { uri: o.uri }, position }).then(() => performance.now() - sent));
+    }
+    const lastVersion = version;
+    deadline = performance.now() + (o.timeoutMs ?? 60_000);
+    const last = await waitFor((p) => p.params.version === lastVersion || (p.params.version === undefined && p.at > lastKeyAt));
+    const hoverMs = await Promise.all(hovers.map((h) => Promise.race([h, new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), Math.max(0, deadline - performance.now())))])));
+    if (!last || hoverMs.includes(Infinity)) return { openMs, hoverMs, lastDiagnosticsMs: last ? last.at - lastKeyAt : undefined, diagnostics: last?.params.diagnostics.length ?? -1 };
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+    return { openMs, hoverMs, lastDiagnosticsMs: last ? last.at - lastKeyAt : undefined, diagnostics: last?.params.diagnostics.length ?? -1 };
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+}
+
+/** The offset just before the closing quote of the first `sample-rates` value after `from`. */
+export function sampleRatesInsertionOffset(text: string, from: number, yaml: boolean): number {
+  const key = yaml ? '"sample-rates": "' : 'sample-rates = "';
+  const at = text.indexOf(key, from);
+  if (at < 0) throw new Error('no sample-rates value to type into');
+  return text.indexOf('"', at + key.length);
+}

@@ -1,0 +1,153 @@
+/**
+ * Re-analysis after an edit, doing only the work the edit calls for. In every xenstore-ls
+ * form a node's value sits on one line and a card reads only its own subtree and its backend
+ * twin, so an edit inside one value re-reads that line, re-resolves and re-validates the cards
+ * above the node, and moves everything after it by the edit's length. Any other edit (a line
+ * break, a name, a comment, a card's backend link, an xl.cfg) gets a fresh analysis.
+ *
+ * The previous analysis is consumed: its tree is moved in place and belongs to the result.
+ * The equivalence with a fresh analysis is a property test (test/robustness/incremental.test).
+ */
+import type { Finding } from '../tables/rules';
+import type { XsNode } from '../tree/xenstoreTree';
+import { resolveCards, ResolvedCard } from '../resolver/resolve';
+import { rereadValue, wholeValueLine } from '../syntax/xenstore/parser';
+import { analyzeForEditing, assembleDump, EditableAnalysis, validateCard } from './analyze';
+import { carryCardExtents } from './locate';
+
+/** A replacement of `[start, end)` of the previous text by `text`. */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** The analysis of `text`, which is the previous analysis's text with `change` applied. */
+export function reanalyze(previous: EditableAnalysis, change: TextChange, text: string): EditableAnalysis {
+  return editInsideValue(previous, change, text) ?? analyzeForEditing(text, previous.analysis.language, previous.options);
+}
+
+/** Every node of a dump's tree in document order, kept per tree (edits move nodes but keep their order). */
+const nodesInOrder = new WeakMap<XsNode, XsNode[]>();
+
+function orderedNodes(root: XsNode): XsNode[] {
+  let nodes = nodesInOrder.get(root);
+  if (!nodes) {
+    nodes = [];
+    const stack = [root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      nodes.push(node);
+      for (const child of node.children.values()) stack.push(child);
+    }
+    nodes.sort((a, b) => a.spanStart - b.spanStart);
+    nodesInOrder.set(root, nodes);
+  }
+  return nodes;
+}
+
+/** The fast path; undefined when the change is not inside one whole value of a dump. */
+function editInsideValue(previous: EditableAnalysis, change: TextChange, text: string): EditableAnalysis | undefined {
+  const old = previous.analysis;
+  const state = previous.dump;
+  const dump = old.dump;
+  // Cards of a listing without paths are inferred from values (backend links): start over.
+  if (!state || !dump || dump.relative) return undefined;
+  if (/[\r\n]/.test(change.text) || /[\r\n]/.test(old.text.slice(change.start, change.end))) return undefined;
+  const line = old.lines.positionAt(change.start).line;
+  const lineStart = old.lines.lineStart(line);
+  const lineEnd = old.lines.lineEnd(line);
+  if (change.end > lineEnd) return undefined;
+  // Lines the parser reads before trying `name = "value"`: comments, tool errors, a byte-order mark.
+  const first = old.text.charCodeAt(lineStart);
+  if (first === 35 /* # */ || first === 0xfeff || old.text.startsWith('xenstore-', lineStart)) return undefined;
+  const before = wholeValueLine(old.text, lineStart, lineEnd);
+  if (!before || change.start < before.valueStart! || change.end > before.valueEnd!) return undefined;
+  const delta = change.text.length - (change.end - change.start);
+  const after = wholeValueLine(text, lineStart, lineEnd + delta);
+  if (!after || after.nameEnd !== before.nameEnd || after.valueStart !== before.valueStart || after.valueEnd !== before.valueEnd! + delta) return undefined;
+
+  const nodes = orderedNodes(dump.root);
+  const firstOnLine = lowerBound(nodes, lineStart);
+  // The node this line defines (a later line of the same path would own its value instead).
+  let edited: XsNode | undefined;
+  for (let i = firstOnLine; i < nodes.length && nodes[i].spanStart === lineStart; i++) {
+    if (nodes[i].value?.span.start === before.valueStart) edited = nodes[i];
+  }
+  // A card's backend link decides which backend directory is its twin: start over.
+  if (edited?.name === 'backend') return undefined;
+  const touched = edited ? cardsAbove(edited, dump.root, old.cards) : [];
+
+  // Findings first, into new objects: they may share spans with the nodes moved in place below.
+  const move = (f: Finding) => moveFinding(f, change.start, change.end, delta);
+  const cardFindings = state.cardFindings.map((findings, i) => (touched.includes(i) ? findings : findings.map(move)));
+  const newDump = {
+    ...dump,
+    findings: dump.findings.map(move),
+    comments: dump.comments.map((c) => (c.span.start > change.start ? { ...c, span: { start: c.span.start + delta, end: c.span.end + delta } } : c)),
+  };
+  for (let i = firstOnLine; i < nodes.length; i++) nodes[i].moveOffsets(change.start, change.end, delta);
+  if (edited) rereadValue(edited, text, after);
+
+  const cards = old.cards.slice();
+  const replaced = new Map<ResolvedCard, ResolvedCard>();
+  for (const i of touched) {
+    cards[i] = resolveCards([cards[i].root], previous.options)[0];
+    replaced.set(old.cards[i], cards[i]);
+    cardFindings[i] = validateCard(cards[i], text, previous.options);
+  }
+  const lines = old.lines.afterEditWithinLine(text, change.start, change.end - change.start, change.text.length);
+  const analysis = assembleDump(text, lines, newDump, cards, cardFindings, previous.options);
+  carryCardExtents(old, analysis, (x) => (x >= change.end && x > change.start ? x + delta : x), replaced);
+  return { analysis, options: previous.options, dump: { cardFindings } };
+}
+
+/** Index of the first node starting at or after `offset`. */
+function lowerBound(nodes: XsNode[], offset: number): number {
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodes[mid].spanStart < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** For each card directory and backend twin of a dump's tree, the cards reading it (card roots never change in place). */
+const cardsByDirectory = new WeakMap<XsNode, Map<XsNode, number[]>>();
+
+/** The cards that read a node: those whose directory or backend twin holds it. */
+function cardsAbove(node: XsNode, root: XsNode, cards: readonly ResolvedCard[]): number[] {
+  let byDirectory = cardsByDirectory.get(root);
+  if (!byDirectory) {
+    byDirectory = new Map();
+    const add = (directory: XsNode | undefined, i: number) => {
+      if (directory) byDirectory!.set(directory, [...(byDirectory!.get(directory) ?? []), i]);
+    };
+    cards.forEach((card, i) => {
+      add(card.root.node, i);
+      add(card.root.backend, i);
+    });
+    cardsByDirectory.set(root, byDirectory);
+  }
+  const touched: number[] = [];
+  for (let n: XsNode | undefined = node; n; n = n.parent) touched.push(...(byDirectory.get(n) ?? []));
+  return touched;
+}
+
+/** A finding of the previous text, at its place in the new one (the same object when nothing moves). */
+function moveFinding(f: Finding, after: number, from: number, delta: number): Finding {
+  const moves = (x: number) => x >= from && x > after;
+  const edits = !f.fix ? [] : f.fix.kind === 'replace' ? f.fix.edits : f.fix.choices.flatMap((c) => c.edits);
+  if (delta === 0 || (!moves(f.span.end) && !f.related?.some((r) => moves(r.span.end)) && !edits.some((e) => moves(e.span.end)))) return f;
+  const span = (s: { start: number; end: number }) => ({ start: moves(s.start) ? s.start + delta : s.start, end: moves(s.end) ? s.end + delta : s.end });
+  return {
+    ...f,
+    span: span(f.span),
+    related: f.related?.map((r) => ({ ...r, span: span(r.span) })),
+    fix: !f.fix ? undefined : f.fix.kind === 'replace'
+      ? { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, span: span(e.span) })) }
+      : { ...f.fix, choices: f.fix.choices.map((c) => ({ ...c, edits: c.edits.map((e) => ({ ...e, span: span(e.span) })) })) },
+  };
+}

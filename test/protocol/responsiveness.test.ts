@@ -1,0 +1,89 @@
+/**
+ * Big documents over the protocol: diagnostics are capped per document (errors first, with a
+ * note saying how many more), and edits typed into a dump are analysed incrementally with the
+ * same result as opening the edited text afresh.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LspClient, fileUri, ROOT } from '../lspClient';
+import { dump } from '../../bench/generate';
+
+const read = (relative: string) => readFileSync(join(ROOT, relative), 'utf8');
+const clients: LspClient[] = [];
+after(async () => { for (const c of clients) await c.stop(); });
+
+test('sndif.maxNumberOfProblems caps the published diagnostics, errors first, with a note on top', async () => {
+  const client = await LspClient.start();
+  clients.push(client);
+  const uri = fileUri('examples/guest-mistakes.cfg');
+  await client.open(uri, 'xl-cfg', read('examples/guest-mistakes.cfg'));
+  await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  await client.changeSettings({ maxNumberOfProblems: 3 }, uri);
+  const { diagnostics } = client.published(uri).at(-1)!;
+  assert.deepEqual(diagnostics.map((d) => [d.severity, d.code ?? null, `${d.range.start.line}:${d.range.start.character}`]), [
+    [3, null, '0:0'],
+    [1, 'vsnd-invalid-param', '9:21'],
+    [1, 'vsnd-invalid-param', '10:21'],
+    [1, 'vsnd-list-comma', '12:49'],
+  ]);
+  assert.equal(diagnostics[0].message,
+    '10 more problems not shown: only the first 3 (errors first) are listed (setting sndif.maxNumberOfProblems); `sndif lint` lists them all');
+  // Raised above the count: every problem, no note.
+  await client.changeSettings({ maxNumberOfProblems: 1000 }, uri);
+  const all = client.published(uri).at(-1)!.diagnostics;
+  assert.equal(all.length, 13);
+  assert.ok(all.every((d) => d.code !== undefined));
+});
+
+test('typing into a dump value: each hover answers, and the last version has the diagnostics of a fresh open', async () => {
+  const client = await LspClient.start();
+  clients.push(client);
+  const text = read('examples/xenstore-broken-f.txt');
+  const uri = 'file:///tmp/typed-dump.txt';
+  await client.open(uri, 'xenstore', text);
+  await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  const at = text.indexOf('"', text.indexOf('sample-rates = "') + 'sample-rates = "'.length);
+  const line = text.slice(0, at).split('\n').length - 1;
+  const character = at - (text.lastIndexOf('\n', at - 1) + 1);
+  const typed = ',96000,x';
+  let version = 1;
+  for (let i = 0; i < typed.length; i++) {
+    const position = { line, character: character + i };
+    await client.change(uri, ++version, [{ range: { start: position, end: position }, text: typed[i] }]);
+    // The hover is for the list element under the cursor, on this version's text.
+    const hover = await client.request<{ contents: { value: string }; range: { start: { line: number; character: number }; end: { character: number } } } | null>(
+      'textDocument/hover', { textDocument: { uri }, position });
+    assert.equal(hover?.range.start.line, line, `hover after key ${i}`);
+    assert.ok(hover.range.start.character <= position.character && position.character <= hover.range.end.character, `hover after key ${i}`);
+  }
+  const typedText = `${text.slice(0, at)}${typed}${text.slice(at)}`;
+  const last = await client.waitForDiagnostics(uri, (p) => p.version === version);
+  const freshUri = 'file:///tmp/fresh-dump.txt';
+  await client.open(freshUri, 'xenstore', typedText);
+  const fresh = await client.waitForDiagnostics(freshUri, (p) => p.version === 1);
+  const strip = (ds: typeof fresh.diagnostics) => JSON.stringify(ds).replaceAll(freshUri, uri);
+  assert.equal(strip(last.diagnostics), strip(fresh.diagnostics));
+  assert.ok(last.diagnostics.some((d) => d.code === 'rate-unsupported' || d.code === 'list-element-invalid' || d.code === 'number-base'));
+});
+
+test('opening a dump whose analysis takes longer than half a second shows work-done progress around it', async () => {
+  const client = await LspClient.start({
+    capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  clients.push(client);
+  const events: string[] = [];
+  const tokens: unknown[] = [];
+  client.connection.onRequest('window/workDoneProgress/create', (p: { token: unknown }) => { tokens.push(p.token); events.push('create'); return null; });
+  client.connection.onNotification('$/progress', (p: { token: unknown; value: { kind: string; title?: string; message?: string } }) => {
+    assert.ok(tokens.includes(p.token));
+    events.push(p.value.kind === 'begin' ? `begin ${p.value.title}: ${p.value.message}` : p.value.kind);
+  });
+  // 3 MB: above half a second at the pace the server assumes before it has measured one.
+  const uri = 'file:///tmp/big-dump.txt';
+  await client.open(uri, 'xenstore', dump(3_000_000, 'full'));
+  await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  events.push('diagnostics');
+  assert.deepEqual(events, ['create', 'begin Xen sound: Analysing big-dump.txt', 'end', 'diagnostics']);
+});

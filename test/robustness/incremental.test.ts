@@ -1,0 +1,109 @@
+/**
+ * Incremental re-analysis equals a fresh analysis: after every edit of a random sequence
+ * (mostly typing and deleting inside values, the fast path; sometimes line breaks, quotes,
+ * names, comments and backend links, which start over), the diagnostics, hovers, inlay
+ * hints, symbols and folding ranges of the incrementally kept analysis are those of
+ * analysing the same text from scratch.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { analyze, analyzeForEditing, Analysis, EditableAnalysis } from '../../server/src/service/analyze';
+import { reanalyze, TextChange } from '../../server/src/service/incremental';
+import { toDiagnostics } from '../../server/src/service/diagnostics';
+import { hover } from '../../server/src/service/hover';
+import { inlayHints } from '../../server/src/service/inlayHints';
+import { documentSymbols } from '../../server/src/service/symbols';
+import { foldingRanges } from '../../server/src/service/folding';
+import { dump } from '../../bench/generate';
+import { testSeed } from '../seed';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const example = (name: string) => readFileSync(join(ROOT, 'examples', name), 'utf8');
+/** A generated host dump with a mistake in every other card, so findings lie before and after any edit. */
+const mistaken = (text: string) => {
+  let n = 0;
+  return text.replace(/sample-rates = "8000,16000,44100,48000"/g, (m) => (n++ % 2 ? m : 'sample-rates = "8000,16000,44100,4800"'));
+};
+const DOCUMENTS = [
+  example('xenstore-host.txt'), example('xenstore-broken-f.txt'), example('xenstore-card-subtree.txt'),
+  mistaken(dump(12_000, 'full', 3)), mistaken(dump(12_000, 'plain', 4)),
+];
+const TYPED = ['0', '1', '4', '8', ',', ';', ' ', 'x', 'p', 'c', 's', '_', '-', 'é', '\\', '\\x4', '"', '...', '\n', '#', '/', '😀'];
+const RUNS = Number(process.env.SNDIF_PROPERTY_RUNS ?? 400) / 4;
+const SEED = testSeed();
+
+/** An edit as a recipe (where and what), made concrete on the text it applies to. */
+interface EditRecipe { inValue: boolean; at: number; removed: number; text: string }
+
+const recipe = fc.record({
+  inValue: fc.constantFrom(true, true, true, false),
+  at: fc.nat(),
+  removed: fc.constantFrom(0, 0, 0, 1, 1, 2, 5),
+  text: fc.oneof(fc.constantFrom(...TYPED), fc.constant('')),
+});
+
+/** Inside a value (between ` = "` and the line's last quote) or anywhere. */
+function concrete(text: string, r: EditRecipe): TextChange {
+  if (r.inValue) {
+    const values: [number, number][] = [];
+    for (let at = text.indexOf(' = "'); at >= 0; at = text.indexOf(' = "', at + 1)) {
+      const eol = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+      const close = text.lastIndexOf('"', eol - 1);
+      if (close >= at + 4) values.push([at + 4, close]);
+    }
+    if (values.length) {
+      const [start, end] = values[r.at % values.length];
+      const offset = start + (r.at % (end - start + 1));
+      return { start: offset, end: Math.min(end, offset + r.removed), text: r.text };
+    }
+  }
+  const start = r.at % (text.length + 1);
+  return { start, end: Math.min(text.length, start + r.removed), text: r.text };
+}
+
+function observe(a: Analysis) {
+  const uri = 'file:///dump.txt';
+  const probes = Array.from({ length: 24 }, (_, i) => Math.floor((i * a.text.length) / 24));
+  const whole = { start: { line: 0, character: 0 }, end: a.lines.positionAt(a.text.length) };
+  return {
+    diagnostics: toDiagnostics(a, uri),
+    hovers: probes.map((o) => hover(a, o, uri)),
+    inlayHints: inlayHints(a, whole, uri),
+    symbols: documentSymbols(a),
+    folding: foldingRanges(a),
+  };
+}
+
+test('incremental re-analysis of a dump equals a fresh analysis after random edit sequences', (t) => {
+  t.diagnostic(`seed ${SEED} (replay: SNDIF_SEED=${SEED})`);
+  fc.assert(fc.property(fc.nat(DOCUMENTS.length - 1), fc.array(recipe, { minLength: 1, maxLength: 12 }), (which, recipes) => {
+    let text = DOCUMENTS[which];
+    let editable: EditableAnalysis = analyzeForEditing(text, 'xenstore');
+    for (const r of recipes) {
+      const change = concrete(text, r);
+      text = text.slice(0, change.start) + change.text + text.slice(change.end);
+      editable = reanalyze(editable, change, text);
+      assert.equal(editable.analysis.text, text);
+      assert.deepEqual(observe(editable.analysis), observe(analyze(text, 'xenstore')), `after ${JSON.stringify(change)}`);
+    }
+  }), { numRuns: RUNS, seed: SEED });
+});
+
+test('typing inside a value re-validates only its card and moves the rest', () => {
+  const text = DOCUMENTS[3];
+  const at = text.indexOf('"', text.lastIndexOf('sample-rates = "') + 16);
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const cardPrefix = `${text.slice(lineStart, text.indexOf(' = ', lineStart)).split('/').slice(0, 7).join('/')}/`;
+  const cardStart = text.indexOf(cardPrefix);
+  const first = analyzeForEditing(text, 'xenstore');
+  const otherCards = first.analysis.findings.filter((f) => f.span.end < cardStart);
+  assert.ok(otherCards.length > 0);
+  const edited = `${text.slice(0, at)},9${text.slice(at)}`;
+  const next = reanalyze(first, { start: at, end: at, text: ',9' }, edited);
+  assert.deepEqual(observe(next.analysis), observe(analyze(edited, 'xenstore')));
+  // The other cards' findings are the very same objects: they were not computed again.
+  for (const f of otherCards) assert.ok(next.analysis.findings.includes(f));
+});
