@@ -221,10 +221,7 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
 function wrappedValue(text: string, start: number, end: number, nextStart: number): { line: ParsedLine; end: number; next: number } | undefined {
   const head = /^( *)(\S+) ?= ?$/.exec(text.slice(start, end));
   if (!head || nextStart >= text.length) return undefined;
-  let nextEol = text.indexOf('\n', nextStart);
-  if (nextEol < 0) nextEol = text.length;
-  let nextEnd = nextEol;
-  if (nextEnd > nextStart && text.charCodeAt(nextEnd - 1) === 13) nextEnd--;
+  const { end: nextEnd, next } = lineFrom(text, nextStart);
   let q = nextStart;
   while (q < nextEnd && text.charCodeAt(q) === 32) q++;
   if (text.charCodeAt(q) !== 34) return undefined;
@@ -237,18 +234,23 @@ function wrappedValue(text: string, start: number, end: number, nextStart: numbe
     nameStart, nameEnd: nameStart + head[2].length, depth: head[1].length, full: text.charCodeAt(nameStart) === 47,
     valueStart: q + 1, valueEnd: lastQuote, truncated: false, ambiguousCut: false, cutWidth: -1, perms: after.includes('('),
   };
-  return { line, end: nextEnd, next: nextEol + 1 };
+  return { line, end: nextEnd, next };
 }
 
 /** The next line, when it holds nothing but `xenstore-ls -p` permissions such as `(n1,r0)`. */
 function wrappedPermissions(text: string, nextStart: number): { end: number; next: number } | undefined {
   if (nextStart >= text.length) return undefined;
-  let nextEol = text.indexOf('\n', nextStart);
-  if (nextEol < 0) nextEol = text.length;
-  let nextEnd = nextEol;
-  if (nextEnd > nextStart && text.charCodeAt(nextEnd - 1) === 13) nextEnd--;
-  if (nextEnd - nextStart > 200) return undefined;
-  return /^[ \t]*\([nrwb]\d+(?:,[nrwb]\d+)*\)[ \t]*$/.test(text.slice(nextStart, nextEnd)) ? { end: nextEnd, next: nextEol + 1 } : undefined;
+  const line = lineFrom(text, nextStart);
+  if (line.end - nextStart > 200) return undefined;
+  return /^[ \t]*\([nrwb]\d+(?:,[nrwb]\d+)*\)[ \t]*$/.test(text.slice(nextStart, line.end)) ? line : undefined;
+}
+
+/** The line starting at `start`: where its text ends (before `\r\n` or `\n`) and where the next begins. */
+function lineFrom(text: string, start: number): { end: number; next: number } {
+  let eol = text.indexOf('\n', start);
+  if (eol < 0) eol = text.length;
+  const end = eol > start && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
+  return { end, next: eol + 1 };
 }
 
 /** Where an unreadable line sits: its directory from its path (-f) or from its indentation. */
