@@ -25,7 +25,7 @@ test('setting titles read like words (VS Code titles them from the camelCase key
   const title = (key: string) => key.replace(/^sndif\./, '').split('.').map((part) =>
     part.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase())).join(': ');
   const current = Object.keys(properties).filter((k) => !properties[k].markdownDeprecationMessage).map(title);
-  assert.deepEqual(current, ['Severity', 'Narrowing Warnings', 'Inlay Hints: Enabled', 'Disabled Rules In Dumps', 'Domain Id', 'Max Pcm Devices', 'Max Document Size']);
+  assert.deepEqual(current, ['Severity', 'Narrowing Warnings', 'Inlay Hints: Enabled', 'Disabled Rules In Dumps', 'Domain Id', 'Max Pcm Devices', 'Max Document Size', 'Max Number Of Problems']);
 });
 
 test('sndif.domainId, with the older sndif.domid still read', () => {

@@ -24,7 +24,9 @@ export function hover(analysis: Analysis, offset: number, uri: string): HoverRes
   // keep it short so "Quick Fix…" stays in sight.
   const problems = problemLines(here);
   const brief = target ? briefTarget(target) : undefined;
-  return { markdown: brief ? `${problems}\n\n---\n${brief}` : problems, span: target?.span ?? here[0].span };
+  // The range is the token under the cursor, as without diagnostics: a list element, not its key.
+  const span = target && target.kind !== 'level' && target.element ? target.element.span : target?.span ?? here[0].span;
+  return { markdown: brief ? `${problems}\n\n---\n${brief}` : problems, span };
 }
 
 const ENFORCED: Record<Enforcer, string> = {

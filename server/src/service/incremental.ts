@@ -84,7 +84,9 @@ function editInsideValue(previous: EditableAnalysis, change: TextChange, text: s
   const newDump = {
     ...dump,
     findings: dump.findings.map(move),
-    comments: dump.comments.map((c) => (c.span.start > change.start ? { ...c, span: { start: c.span.start + delta, end: c.span.end + delta } } : c)),
+    comments: dump.comments.map((c) => (c.span.start > change.start ? { ...c, span: movedSpan(c.span, delta) } : c)),
+    // Unread lines are whole lines, none of them the edited one (a value line that reads).
+    unreadable: dump.unreadable.map((u) => (u.span.start > change.start ? { ...u, span: movedSpan(u.span, delta) } : u)),
   };
   for (let i = firstOnLine; i < nodes.length; i++) nodes[i].moveOffsets(change.start, change.end, delta);
   if (edited) rereadValue(edited, text, after);
@@ -100,6 +102,10 @@ function editInsideValue(previous: EditableAnalysis, change: TextChange, text: s
   const analysis = assembleDump(text, lines, newDump, cards, cardFindings, previous.options);
   carryCardExtents(old, analysis, (x) => (x >= change.end && x > change.start ? x + delta : x), replaced);
   return { analysis, options: previous.options, dump: { cardFindings } };
+}
+
+function movedSpan(span: { start: number; end: number }, delta: number): { start: number; end: number } {
+  return { start: span.start + delta, end: span.end + delta };
 }
 
 /** Index of the first node starting at or after `offset`. */
