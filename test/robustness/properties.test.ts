@@ -68,7 +68,7 @@ function checkRange(a: Analysis, range: { start: { line: number; character: numb
     assert.ok(p.line >= 0 && p.line < a.lines.lineCount, `${what}: line ${p.line} outside 0..${a.lines.lineCount - 1}`);
     const lineLength = a.lines.lineEnd(p.line) - a.lines.lineStart(p.line);
     assert.ok(p.character >= 0 && p.character <= lineLength, `${what}: character ${p.character} outside the line (${lineLength})`);
-    assert.ok(!surrogateSplit(a.text, a.lines.offsetAt(p)), `${what}: position splits a surrogate pair`);
+    assert.ok(!surrogateSplit(a.text.toString(), a.lines.offsetAt(p)), `${what}: position splits a surrogate pair`);
   }
   assert.ok(a.lines.offsetAt(range.start) <= a.lines.offsetAt(range.end), `${what}: range ends before it starts`);
 }

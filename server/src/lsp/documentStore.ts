@@ -5,11 +5,12 @@
  * (service/incremental) instead of the whole document.
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, analyzeForEditing, AnalyzeOptions, EditableAnalysis } from '../service/analyze';
-import { reanalyze, TextChange } from '../service/incremental';
+import { prepareForEdits, reanalyze, TextChange } from '../service/incremental';
 import { detectLanguage, SndifLanguage } from '../service/language';
 import type { SndifSettings } from './settings';
+import { ChunkedDocument } from './chunkedDocument';
+import { ChunkedText } from '../text/chunkedText';
 
 interface Entry {
   version: number;
@@ -35,7 +36,7 @@ export class DocumentStore {
   constructor(private settings: () => SndifSettings) {}
 
   /** The language is decided once per open document: by languageId, else by name and content. */
-  languageOf(document: TextDocument): SndifLanguage {
+  languageOf(document: ChunkedDocument): SndifLanguage {
     let language = this.languages.get(document.uri);
     if (!language) {
       language = detectLanguage({ languageId: document.languageId, fileName: decodeURIComponent(document.uri), text: document.getText() });
@@ -48,15 +49,17 @@ export class DocumentStore {
    * Applies a didChange to the document (TextDocuments' update hook), noting each change in
    * offsets of the text it applied to.
    */
-  update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  update(document: ChunkedDocument, changes: TextDocumentContentChangeEvent[], version: number): ChunkedDocument {
     const entry = this.cache.get(document.uri);
     for (const change of changes) {
       if (entry?.changes && 'range' in change && entry.changes.length < MAX_PENDING_CHANGES) {
-        entry.changes.push({ start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), text: change.text });
+        const start = document.offsetAt(change.range.start);
+        const end = document.offsetAt(change.range.end);
+        entry.changes.push({ start: Math.min(start, end), end: Math.max(start, end), text: change.text });
       } else if (entry) {
         entry.changes = undefined;
       }
-      TextDocument.update(document, [change], version);
+      document.update([change], version);
     }
     return document;
   }
@@ -65,23 +68,23 @@ export class DocumentStore {
    * How long bringing the document's analysis up to date should take: nothing when it is
    * current or edits can be replayed on it, else the document's size at the measured pace.
    */
-  expectedAnalysisMs(document: TextDocument): number {
+  expectedAnalysisMs(document: ChunkedDocument): number {
     const cached = this.current(document);
     if (cached && (cached.version === document.version || (cached.changes && cached.editable.dump))) return 0;
-    return document.getText().length / this.charsPerMs;
+    return document.text.length / this.charsPerMs;
   }
 
-  analysis(document: TextDocument): Analysis {
+  analysis(document: ChunkedDocument): Analysis {
     return this.editable(document).analysis;
   }
 
   /** The cached entry, if made with the current settings. */
-  private current(document: TextDocument): Entry | undefined {
+  private current(document: ChunkedDocument): Entry | undefined {
     const cached = this.cache.get(document.uri);
     return cached?.optionsKey === JSON.stringify(this.options(document)) ? cached : undefined;
   }
 
-  private editable(document: TextDocument): EditableAnalysis {
+  private editable(document: ChunkedDocument): EditableAnalysis {
     const cached = this.current(document);
     if (cached && cached.version === document.version) return cached.editable;
     let editable: EditableAnalysis | undefined;
@@ -91,14 +94,13 @@ export class DocumentStore {
       // Re-analysis takes the cached analysis over: whatever happens, it is no longer the cache.
       this.cache.delete(document.uri);
       try {
-        let text = editable.analysis.text;
-        changes.forEach((change, i) => {
-          // The last text is the document's own (one copy of a big document, not two).
-          const next = i === changes.length - 1 ? document.getText() : text.slice(0, change.start) + change.text + text.slice(change.end);
-          if (next.length !== text.length + change.text.length - (change.end - change.start)) throw new Error('edits do not lead to the document');
-          text = next;
+        // Each edit's text in chunks: no whole-document string is made for an edit inside a value.
+        let text = editable.analysis.text instanceof ChunkedText ? editable.analysis.text : ChunkedText.of(editable.analysis.text.toString());
+        for (const change of changes) {
+          text = text.edit(change.start, change.end, change.text);
           editable = reanalyze(editable!, change, text);
-        });
+        }
+        if (text.length !== document.text.length) throw new Error('edits do not lead to the document');
       } catch {
         // The changes did not lead to the client's text, or a bug: nothing is lost but time.
         editable = undefined;
@@ -115,7 +117,13 @@ export class DocumentStore {
     return editable;
   }
 
-  private options(document: TextDocument): AnalyzeOptions {
+  /** Readies the current analysis of a document for its first edit and hover (see prepareForEdits). */
+  prepare(document: ChunkedDocument): void {
+    const cached = this.current(document);
+    if (cached?.version === document.version) prepareForEdits(cached.editable);
+  }
+
+  private options(document: ChunkedDocument): AnalyzeOptions {
     const settings = this.settings();
     const language = this.languageOf(document);
     return {

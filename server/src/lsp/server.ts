@@ -14,7 +14,7 @@ import {
   TextDocumentSyncKind,
   WorkDoneProgressReporter,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ChunkedDocument } from './chunkedDocument';
 import { DocumentStore } from './documentStore';
 import { DEFAULT_SETTINGS, normalizeSettings, SndifSettings } from './settings';
 import { diagnosticsFor } from './handlers/diagnostics';
@@ -30,9 +30,10 @@ import { linkRuleDocumentation, RULE_DOCUMENTATION_COMMAND, ruleDocumentation, r
 import { SERVER_INFO } from '../tables/defaults';
 
 /**
- * Pause after the last edit before diagnostics are pushed: at least this, and twice what the
- * document's last push cost, so pushes of a big document never hold up the next keystroke's
- * requests while the user types.
+ * Pause after the last edit before diagnostics are pushed: at least this, and five times what
+ * the document's last push cost. A push holds the thread (converting and sending up to
+ * maxNumberOfProblems diagnostics), so on a big document it must not land between the
+ * keystrokes of someone typing: a push may take at most a fifth of the quiet it waits for.
  */
 const DIAGNOSTICS_DELAY_MS = 50;
 const MAX_DIAGNOSTICS_DELAY_MS = 1000;
@@ -52,7 +53,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   let clientPullsDiagnostics = false;
   const store = new DocumentStore(() => settings);
   // The store sees each edit, to re-analyse only what it touches.
-  const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (d, changes, version) => store.update(d, changes, version) });
+  const documents = new TextDocuments<ChunkedDocument>({ create: ChunkedDocument.create, update: (d, changes, version) => store.update(d, changes, version) });
   let docsClient: RuleDocumentationClient = {};
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let settingsLoaded: Promise<void> = Promise.resolve();
@@ -89,16 +90,18 @@ export function startServer(connection: Connection, environment: ServerEnvironme
       // The push itself (the analysis is paid once, whoever asks first).
       const started = performance.now();
       const diagnostics = guard([], () => linkRuleDocumentation(diagnosticsFor(store, settings, current), docsClient));
-      pushCost.set(uri, performance.now() - started);
       progress?.done();
       progress = undefined;
       void connection.sendDiagnostics({ uri, version: current.version, diagnostics });
+      pushCost.set(uri, performance.now() - started);
+      // Then, in idle time, what the first keystroke and hover would otherwise wait for.
+      setTimeout(() => { const d = documents.get(uri); if (d) guard(undefined, () => store.prepare(d)); }, 0);
     } finally {
       progress?.done();
     }
   };
 
-  const schedule = (document: TextDocument, delay: number) => {
+  const schedule = (document: ChunkedDocument, delay: number) => {
     if (clientPullsDiagnostics) return;
     clearTimeout(timers.get(document.uri));
     timers.set(document.uri, setTimeout(() => {
@@ -161,7 +164,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
 
   documents.onDidOpen((e) => schedule(e.document, 0));
   documents.onDidChangeContent((e) => schedule(e.document,
-    Math.min(MAX_DIAGNOSTICS_DELAY_MS, Math.max(DIAGNOSTICS_DELAY_MS, 2 * (pushCost.get(e.document.uri) ?? 0)))));
+    Math.min(MAX_DIAGNOSTICS_DELAY_MS, Math.max(DIAGNOSTICS_DELAY_MS, 5 * (pushCost.get(e.document.uri) ?? 0)))));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
@@ -171,7 +174,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   });
 
   // Each request answers for the document as it is now; a cancelled one answers nothing.
-  const withDocument = <T>(uri: string, token: { isCancellationRequested: boolean }, fallback: T, work: (d: TextDocument) => T): T => {
+  const withDocument = <T>(uri: string, token: { isCancellationRequested: boolean }, fallback: T, work: (d: ChunkedDocument) => T): T => {
     const document = documents.get(uri);
     if (!document || token.isCancellationRequested) return fallback;
     return guard(fallback, () => work(document));

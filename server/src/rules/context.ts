@@ -1,4 +1,5 @@
 import type { Span } from '../text/lineIndex';
+import type { TextSource } from '../text/chunkedText';
 import type { XsNode } from '../tree/xenstoreTree';
 import { pieceSpans } from '../tree/xenstoreTree';
 import type { ResolvedCard, ResolvedDevice, ResolvedLevelBase, ResolvedStream } from '../resolver/resolve';
@@ -17,7 +18,7 @@ export interface RuleContext {
   readonly cards: ResolvedCard[];
   readonly options: RuleOptions;
   /** The document, for fixes that move text around. */
-  readonly sourceText: string;
+  readonly sourceText: TextSource;
   /** Every card, device and stream, parents first (computed once for all rules). */
   readonly levels: readonly LevelVisit[];
 }

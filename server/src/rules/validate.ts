@@ -4,6 +4,7 @@
  */
 import { Finding, RULES } from '../tables/rules';
 import type { Span } from '../text/lineIndex';
+import type { TextSource } from '../text/chunkedText';
 import type { UnwrittenItem } from '../model/libxl';
 import type { XlFile } from '../syntax/xl/ast';
 import type { VsndModel } from '../model/vsndItems';
@@ -35,7 +36,7 @@ const RESOLVER_RULES: ((ctx: RuleContext) => Finding[])[] = [
 export interface CardsInput {
   readonly cards: ResolvedCard[];
   /** The document, for fixes that move text around. */
-  readonly sourceText: string;
+  readonly sourceText: TextSource;
   readonly options?: Partial<RuleOptions>;
 }
 

@@ -4,6 +4,7 @@
  * resolved cards → findings.
  */
 import { LineIndex } from '../text/lineIndex';
+import type { TextSource } from '../text/chunkedText';
 import { DEFAULTS } from '../tables/defaults';
 import { parseXl } from '../syntax/xl/parser';
 import type { XlFile } from '../syntax/xl/ast';
@@ -44,7 +45,11 @@ export interface XlAnalysis {
 
 export interface Analysis {
   readonly language: SndifLanguage;
-  readonly text: string;
+  /**
+   * The analysed text. After an edit it may be the chunks of the open document (see
+   * text/chunkedText): read it by slices; `toString()` makes the whole string.
+   */
+  readonly text: TextSource;
   readonly lines: LineIndex;
   readonly xl?: XlAnalysis;
   readonly dump?: XsDump;
@@ -85,12 +90,12 @@ export function analyzeForEditing(text: string, language: SndifLanguage, options
 }
 
 /** The rule findings of one card of a dump (every dump rule looks at one card at a time). */
-export function validateCard(card: ResolvedCard, text: string, options: AnalyzeOptions): Finding[] {
+export function validateCard(card: ResolvedCard, text: TextSource, options: AnalyzeOptions): Finding[] {
   return validateDump({ cards: [card], sourceText: text, options: options.rules });
 }
 
 /** A dump's analysis from its parts: syntax findings and each card's, after suppressions. */
-export function assembleDump(text: string, lines: LineIndex, dump: XsDump, cards: ResolvedCard[], cardFindings: readonly Finding[][], options: AnalyzeOptions): Analysis {
+export function assembleDump(text: TextSource, lines: LineIndex, dump: XsDump, cards: ResolvedCard[], cardFindings: readonly Finding[][], options: AnalyzeOptions): Analysis {
   let findings = dump.findings.concat(...cardFindings);
   if (!options.ignoreSuppressions) findings = applySuppressions(findings, dump.comments, lines, options.disabledCodes ?? []);
   return { language: 'xenstore', text, lines, dump, cards, findings: sortFindings(findings) };

@@ -137,7 +137,7 @@ function dumpCompletion(analysis: Analysis, offset: number): CompletionItem[] {
     // Keys are only offered inside a vsnd card: find it through the index, then its line
     // nearest above with one blank less of indent, without leaving the card.
     const depth = m[1].length;
-    if (analysis.text[offset] === ' ') return []; // still in the indentation
+    if (analysis.text.charCodeAt(offset) === 32 /* blank */) return []; // still in the indentation
     const card = cardsAt(analysis, offset)[0] ?? cardsAt(analysis, Math.max(0, lineStart - 1))[0];
     if (!card) return [];
     const cardStart = card.node.span.start;

@@ -10,10 +10,11 @@
  */
 import type { Finding } from '../tables/rules';
 import type { XsNode } from '../tree/xenstoreTree';
+import type { TextSource } from '../text/chunkedText';
 import { resolveCards, ResolvedCard } from '../resolver/resolve';
 import { rereadValue, wholeValueLine } from '../syntax/xenstore/parser';
 import { analyzeForEditing, assembleDump, EditableAnalysis, validateCard } from './analyze';
-import { carryCardExtents } from './locate';
+import { cardsAt, carryCardExtents } from './locate';
 
 /** A replacement of `[start, end)` of the previous text by `text`. */
 export interface TextChange {
@@ -23,8 +24,22 @@ export interface TextChange {
 }
 
 /** The analysis of `text`, which is the previous analysis's text with `change` applied. */
-export function reanalyze(previous: EditableAnalysis, change: TextChange, text: string): EditableAnalysis {
-  return editInsideValue(previous, change, text) ?? analyzeForEditing(text, previous.analysis.language, previous.options);
+export function reanalyze(previous: EditableAnalysis, change: TextChange, text: TextSource): EditableAnalysis {
+  return editInsideValue(previous, change, text) ?? analyzeForEditing(text.toString(), previous.analysis.language, previous.options);
+}
+
+/**
+ * Builds now what the first edit of a dump and the first hover would otherwise build then:
+ * the nodes in document order, the cards of each directory and the cards' extents. The
+ * language server calls it once a whole analysis has been published, in idle time, so the
+ * first keystroke costs what every other one does.
+ */
+export function prepareForEdits(editable: EditableAnalysis): void {
+  const { analysis } = editable;
+  if (!editable.dump || !analysis.dump) return;
+  orderedNodes(analysis.dump.root);
+  cardsByDirectoryOf(analysis.dump.root, analysis.cards);
+  cardsAt(analysis, 0);
 }
 
 /** Every node of a dump's tree in document order, kept per tree (edits move nodes but keep their order). */
@@ -33,38 +48,39 @@ const nodesInOrder = new WeakMap<XsNode, XsNode[]>();
 function orderedNodes(root: XsNode): XsNode[] {
   let nodes = nodesInOrder.get(root);
   if (!nodes) {
-    nodes = [];
-    const stack = [root];
-    while (stack.length) {
-      const node = stack.pop()!;
-      nodes.push(node);
-      for (const child of node.children.values()) stack.push(child);
-    }
-    nodes.sort((a, b) => a.spanStart - b.spanStart);
+    nodes = root.nodesInCreationOrder() ?? [];
+    // The parser makes nodes line by line; a node whose own line comes after its children's
+    // (possible in a hand-made dump) was made early: then sort (stable, nearly sorted input).
+    let sorted = true;
+    for (let i = 1; i < nodes.length && sorted; i++) sorted = nodes[i - 1].spanStart <= nodes[i].spanStart;
+    if (!sorted) nodes.sort((a, b) => a.spanStart - b.spanStart);
     nodesInOrder.set(root, nodes);
   }
   return nodes;
 }
 
 /** The fast path; undefined when the change is not inside one whole value of a dump. */
-function editInsideValue(previous: EditableAnalysis, change: TextChange, text: string): EditableAnalysis | undefined {
+function editInsideValue(previous: EditableAnalysis, change: TextChange, text: TextSource): EditableAnalysis | undefined {
   const old = previous.analysis;
   const state = previous.dump;
   const dump = old.dump;
   // Cards of a listing without paths are inferred from values (backend links): start over.
   if (!state || !dump || dump.relative) return undefined;
-  if (/[\r\n]/.test(change.text) || /[\r\n]/.test(old.text.slice(change.start, change.end))) return undefined;
+  if (/[\r\n]/.test(change.text)) return undefined;
   const line = old.lines.positionAt(change.start).line;
   const lineStart = old.lines.lineStart(line);
   const lineEnd = old.lines.lineEnd(line);
   if (change.end > lineEnd) return undefined;
-  // Lines the parser reads before trying `name = "value"`: comments, tool errors, a byte-order mark.
-  const first = old.text.charCodeAt(lineStart);
-  if (first === 35 /* # */ || first === 0xfeff || old.text.startsWith('xenstore-', lineStart)) return undefined;
-  const before = wholeValueLine(old.text, lineStart, lineEnd);
-  if (!before || change.start < before.valueStart! || change.end > before.valueEnd!) return undefined;
+  // The edited line alone, before and after: the document is never made one string here.
+  const oldLine = old.text.slice(lineStart, lineEnd);
   const delta = change.text.length - (change.end - change.start);
-  const after = wholeValueLine(text, lineStart, lineEnd + delta);
+  const newLine = oldLine.slice(0, change.start - lineStart) + change.text + oldLine.slice(change.end - lineStart);
+  // Lines the parser reads before trying `name = "value"`: comments, tool errors, a byte-order mark.
+  const first = oldLine.charCodeAt(0);
+  if (first === 35 /* # */ || first === 0xfeff || oldLine.startsWith('xenstore-') || newLine.startsWith('xenstore-')) return undefined;
+  const before = wholeValueLine(oldLine, lineStart);
+  if (!before || change.start < before.valueStart! || change.end > before.valueEnd!) return undefined;
+  const after = wholeValueLine(newLine, lineStart);
   if (!after || after.nameEnd !== before.nameEnd || after.valueStart !== before.valueStart || after.valueEnd !== before.valueEnd! + delta) return undefined;
 
   const nodes = orderedNodes(dump.root);
@@ -89,7 +105,7 @@ function editInsideValue(previous: EditableAnalysis, change: TextChange, text: s
     unreadable: dump.unreadable.map((u) => (u.span.start > change.start ? { ...u, span: movedSpan(u.span, delta) } : u)),
   };
   for (let i = firstOnLine; i < nodes.length; i++) nodes[i].moveOffsets(change.start, change.end, delta);
-  if (edited) rereadValue(edited, text, after);
+  if (edited) rereadValue(edited, newLine, lineStart, after);
 
   const cards = old.cards.slice();
   const replaced = new Map<ResolvedCard, ResolvedCard>();
@@ -123,20 +139,26 @@ function lowerBound(nodes: XsNode[], offset: number): number {
 /** For each card directory and backend twin of a dump's tree, the cards reading it (card roots never change in place). */
 const cardsByDirectory = new WeakMap<XsNode, Map<XsNode, number[]>>();
 
-/** The cards that read a node: those whose directory or backend twin holds it. */
-function cardsAbove(node: XsNode, root: XsNode, cards: readonly ResolvedCard[]): number[] {
+function cardsByDirectoryOf(root: XsNode, cards: readonly ResolvedCard[]): Map<XsNode, number[]> {
   let byDirectory = cardsByDirectory.get(root);
   if (!byDirectory) {
-    byDirectory = new Map();
+    const map = new Map<XsNode, number[]>();
     const add = (directory: XsNode | undefined, i: number) => {
-      if (directory) byDirectory!.set(directory, [...(byDirectory!.get(directory) ?? []), i]);
+      if (directory) map.set(directory, [...(map.get(directory) ?? []), i]);
     };
     cards.forEach((card, i) => {
       add(card.root.node, i);
       add(card.root.backend, i);
     });
-    cardsByDirectory.set(root, byDirectory);
+    cardsByDirectory.set(root, map);
+    byDirectory = map;
   }
+  return byDirectory;
+}
+
+/** The cards that read a node: those whose directory or backend twin holds it. */
+function cardsAbove(node: XsNode, root: XsNode, cards: readonly ResolvedCard[]): number[] {
+  const byDirectory = cardsByDirectoryOf(root, cards);
   const touched: number[] = [];
   for (let n: XsNode | undefined = node; n; n = n.parent) touched.push(...(byDirectory.get(n) ?? []));
   return touched;

@@ -2,6 +2,8 @@
  * Offsets are UTF-16 code unit indices into the document string, which is exactly what LSP
  * positions count, so a position is (line, offset - lineStart).
  */
+import type { TextSource } from './chunkedText';
+
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 
@@ -11,24 +13,30 @@ export interface Span { start: number; end: number }
 export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly starts: number[];
+  /** The text indexed: a string, or the chunks of an edited document (see afterEditWithinLine). */
+  readonly text: TextSource;
 
-  constructor(readonly text: string, starts?: number[]) {
+  constructor(text: string);
+  constructor(text: TextSource, starts: number[]);
+  constructor(text: TextSource, starts?: number[]) {
+    this.text = text;
     if (starts) {
       this.starts = starts;
       return;
     }
     starts = [0];
-    if (!text.includes('\r')) {
+    const flat = text.toString();
+    if (!flat.includes('\r')) {
       // The common case, found with the native search.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      for (let i = flat.indexOf('\n'); i >= 0; i = flat.indexOf('\n', i + 1)) starts.push(i + 1);
       this.starts = starts;
       return;
     }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+    for (let i = 0; i < flat.length; i++) {
+      const c = flat.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
       else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
+        if (flat.charCodeAt(i + 1) === 10) i++;
         starts.push(i + 1);
       }
     }
@@ -40,7 +48,7 @@ export class LineIndex {
    * by ones without line breaks (neither side had any): later lines move by the difference.
    * Takes this index's table over (this index must not be used afterwards): no copy per keystroke.
    */
-  afterEditWithinLine(text: string, at: number, removed: number, inserted: number): LineIndex {
+  afterEditWithinLine(text: TextSource, at: number, removed: number, inserted: number): LineIndex {
     const delta = inserted - removed;
     const starts = this.starts;
     if (delta !== 0) for (let i = this.positionAt(at).line + 1; i < starts.length; i++) starts[i] += delta;

@@ -1,8 +1,8 @@
 import type { CodeLens } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ChunkedDocument } from '../chunkedDocument';
 import { codeLenses } from '../../service/codeLens';
 import type { DocumentStore } from '../documentStore';
 
-export function codeLensFor(store: DocumentStore, document: TextDocument): CodeLens[] {
+export function codeLensFor(store: DocumentStore, document: ChunkedDocument): CodeLens[] {
   return codeLenses(store.analysis(document), document.uri);
 }

@@ -3,7 +3,7 @@
  * returning text: the resolved table (plain or Markdown), or the keys libxl would write as
  * `xenstore-ls -f`.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ChunkedDocument } from '../chunkedDocument';
 import { resolveMarkdown, resolveText, xenstoreKeysText } from '../../service/report';
 import type { DocumentStore } from '../documentStore';
 
@@ -13,7 +13,7 @@ export const COMMANDS = {
   resolvedMarkdown: 'sndif.resolvedMarkdown',
 } as const;
 
-export function runCommand(store: DocumentStore, command: string, document: TextDocument | undefined): string | null {
+export function runCommand(store: DocumentStore, command: string, document: ChunkedDocument | undefined): string | null {
   if (!document) return null;
   const analysis = store.analysis(document);
   if (command === COMMANDS.resolved) return resolveText(analysis);

@@ -1,9 +1,9 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ChunkedDocument } from '../chunkedDocument';
 import { hover } from '../../service/hover';
 import type { DocumentStore } from '../documentStore';
 
-export function hoverFor(store: DocumentStore, document: TextDocument, position: Position): Hover | null {
+export function hoverFor(store: DocumentStore, document: ChunkedDocument, position: Position): Hover | null {
   const analysis = store.analysis(document);
   const result = hover(analysis, analysis.lines.offsetAt(position), document.uri);
   if (!result) return null;

@@ -75,7 +75,8 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
   const lastDir = { path: '', node: undefined as XsNode | undefined };
   const findings: Finding[] = [];
   const comments: XsComment[] = [];
-  const root = XsNode.root();
+  // Document order of the nodes, for incremental analysis (service/incremental).
+  const root = XsNode.root(true);
   let sawPlain = false;
   let sawFull = false;
   let sawPerms = false;
@@ -373,18 +374,35 @@ function addFullPath(
 }
 
 /**
- * For incremental analysis: the `name = "value"` line from `lineStart` to `end`, when it is one
- * whose value can be re-read on its own (whole, not cut by the terminal width).
+ * For incremental analysis: `lineText`, the line at `lineStart`, when it is a `name = "value"`
+ * line whose value can be re-read on its own (whole, not cut by the terminal width); offsets
+ * in the document. Reads the line alone, so the document need not be one string.
  */
-export function wholeValueLine(text: string, lineStart: number, end: number): ParsedLine | undefined {
-  const line = parseLine(text, lineStart, end);
+export function wholeValueLine(lineText: string, lineStart: number): ParsedLine | undefined {
+  const line = parseLine(lineText, 0, lineText.length);
   if (typeof line === 'string' || line.valueStart === undefined || line.truncated || line.ambiguousCut) return undefined;
-  return line;
+  return shiftLine(line, lineStart);
 }
 
-/** Give a node the value of its line, re-read after an edit inside it (see wholeValueLine). */
-export function rereadValue(node: XsNode, text: string, line: ParsedLine): void {
-  setValue(node, text, line, []);
+/** Give a node the value of its line (`lineText` at `lineStart`), re-read after an edit inside it (see wholeValueLine). */
+export function rereadValue(node: XsNode, lineText: string, lineStart: number, line: ParsedLine): void {
+  setValue(node, lineText, shiftLine(line, -lineStart), []);
+  const value = node.value!;
+  node.value = {
+    ...value,
+    span: { start: value.span.start + lineStart, end: value.span.end + lineStart },
+    ...(value.source ? { source: value.source.moved(lineStart) } : {}),
+  };
+}
+
+function shiftLine(line: ParsedLine, by: number): ParsedLine {
+  return {
+    ...line,
+    nameStart: line.nameStart + by,
+    nameEnd: line.nameEnd + by,
+    valueStart: line.valueStart === undefined ? undefined : line.valueStart + by,
+    valueEnd: line.valueEnd === undefined ? undefined : line.valueEnd + by,
+  };
 }
 
 function setValue(node: XsNode, text: string, line: ParsedLine, findings: Finding[]): void {
