@@ -29,7 +29,8 @@ const XL_MAX = Number(process.env.BENCH_XL_MAX ?? 10);
 const LSP_MAX = Number(process.env.BENCH_LSP_MAX ?? 10);
 const TYPING_SIZES = (process.env.BENCH_TYPING_SIZES ?? '1,10').split(',').filter(Boolean).map(Number);
 const TYPING_RUNS = Number(process.env.BENCH_TYPING_RUNS ?? 3);
-/** `typing` runs only the typing scenario; `table` only the table and scaling. */
+const CLI_SIZES = (process.env.BENCH_CLI_SIZES ?? '10,50').split(',').filter(Boolean).map(Number);
+/** `typing` runs only the typing scenario; `cli` only the CLI's; `table` all but typing. */
 const ONLY = process.env.BENCH_ONLY;
 
 function median(xs: number[]): number {
@@ -182,11 +183,50 @@ function xlKeystroke(): { cards: number; bytes: number; ms: number } {
   return { cards: analyze(text, 'xl').cards.length, bytes: text.length, ms };
 }
 
+interface CliRow { input: string; bytes: number; floorMs: number; lintMs: number; xFloor: number; rssPeakMB: number; rssPerInput: number }
+
+/** Wall time and peak RSS of one child process (median time of `runs`, largest RSS). */
+function wholeProcess(args: string[], runs: number): { ms: number; rssBytes: number } {
+  const times: number[] = [];
+  let rssBytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    // The peak RSS of the child is measured by the child itself, on exit (resourceUsage).
+    const child = spawnSync(process.execPath, ['-e', `
+      process.on('exit', () => require('fs').writeSync(3, String(process.resourceUsage().maxRSS * 1024)));
+      require(process.argv[1]);`, '--', ...args],
+    { stdio: ['ignore', 'ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 20 });
+    times.push(performance.now() - t0);
+    if (child.status !== 0 && child.status !== 1) throw new Error(`${args.join(' ')} exited with ${child.status}`);
+    rssBytes = Math.max(rssBytes, Number(child.output[3]));
+  }
+  return { ms: median(times), rssBytes };
+}
+
+/**
+ * The CLI as scripts run it, whole process: `sndif lint --format json` of generated host
+ * dumps against the floor (a node process that reads the file and splits it into lines).
+ */
+function cliLint(dir: string): CliRow[] {
+  const floorScript = join(dir, 'floor.js');
+  writeFileSync(floorScript, "require('fs').readFileSync(process.argv[2], 'utf8').split('\\n');\n");
+  return CLI_SIZES.map((size) => {
+    const file = join(dir, `cli-${size}MB.txt`);
+    writeFileSync(file, dump(size * MB, 'full'));
+    const runs = size >= 50 ? 3 : 5;
+    const floor = wholeProcess([floorScript, file], runs);
+    const lint = wholeProcess([join(ROOT, 'bin', 'sndif.js'), 'lint', '--format', 'json', file], runs);
+    const bytes = Buffer.byteLength(readFileSync(file));
+    process.stderr.write(`linted cli-${size}MB\n`);
+    return { input: `dump-full-${size}MB`, bytes, floorMs: floor.ms, lintMs: lint.ms, xFloor: lint.ms / floor.ms, rssPeakMB: lint.rssBytes / MB, rssPerInput: lint.rssBytes / bytes };
+  });
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sndif-bench-'));
   const startLoad = loadavg();
   const rows: Row[] = [];
-  for (const size of ONLY === 'typing' ? [] : SIZES) {
+  for (const size of ONLY === 'typing' || ONLY === 'cli' ? [] : SIZES) {
     for (const form of ['full', 'plain'] as const) {
       rows.push(await measure(`dump-${form}-${size}MB`, dump(size * MB, form), 'xenstore', dir));
       process.stderr.write(`measured dump-${form}-${size}MB\n`);
@@ -202,7 +242,7 @@ async function main(): Promise<void> {
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join(' | ');
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
   process.stdout.write(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${startLoad.map((l) => l.toFixed(1)).join(' ')} at the start\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n${table.map(line).join('\n')}\n`);
-  const typingRows = ONLY === 'table' ? [] : await typing(dir);
+  const typingRows = ONLY === 'table' || ONLY === 'cli' ? [] : await typing(dir);
   const xl = xlKeystroke();
   if (typingRows.length) {
     const typingHeader = ['input', 'server', 'runs', 'didOpen → diagnostics ms', 'hover p50 ms', 'hover p95 ms', 'last key → diagnostics ms', 'diagnostics'];
@@ -213,10 +253,19 @@ async function main(): Promise<void> {
     process.stdout.write(`\nTyping ${TYPED.length} characters into a sample-rates value, one didChange every ${TYPING_INTERVAL_MS} ms, each followed by a hover (medians of the runs)\n${tline(typingHeader)}\n${tw.map((w) => '-'.repeat(w)).join('-|-')}\n${typingTable.map(tline).join('\n')}\n`);
   }
   process.stdout.write(`\nxl.cfg of ${xl.cards} cards (${xl.bytes} bytes): analysis after a keystroke ${fmt(xl.ms, 2)} ms (median)\n`);
-  const scale = ONLY === 'typing' ? [] : scaling();
+  const cli = ONLY === 'typing' ? [] : cliLint(dir);
+  if (cli.length) {
+    const cliHeader = ['input', 'MB', 'floor ms', '`sndif lint --format json` ms', '× floor', 'peak RSS MB', 'RSS/input'];
+    const cliTable = cli.map((r) => [r.input, fmt(r.bytes / MB, 2), fmt(r.floorMs), fmt(r.lintMs), fmt(r.xFloor), fmt(r.rssPeakMB), fmt(r.rssPerInput)]);
+    const cw = cliHeader.map((h, i) => Math.max(h.length, ...cliTable.map((row) => row[i].length)));
+    const cline = (cells: string[]) => cells.map((c, i) => c.padStart(cw[i])).join(' | ');
+    const ratio = cli.length > 1 ? `; ${cli.at(-1)!.input} takes ${fmt(cli.at(-1)!.lintMs / cli[0].lintMs, 2)}× the time of ${cli[0].input}` : '';
+    process.stdout.write(`\nCLI, whole process (node startup included; floor: a node process reading the file and splitting it into lines)${ratio}\n${cline(cliHeader)}\n${cw.map((w) => '-'.repeat(w)).join('-|-')}\n${cliTable.map(cline).join('\n')}\n`);
+  }
+  const scale = ONLY === 'typing' || ONLY === 'cli' ? [] : scaling();
   const scaleWidth = Math.max(...scale.map((r) => r.input.length));
   process.stdout.write(`\nScaling on pathological inputs (analysis ms at 1 MB and 2 MB; a ratio near 2 is linear)\n${scale.map((r) => `${r.input.padEnd(scaleWidth)} | ${fmt(r.msAtN).padStart(8)} | ${fmt(r.msAt2N).padStart(8)} | ${fmt(r.ratio, 2)}`).join('\n')}\n`);
-  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, load: { start: startLoad, end: loadavg() }, rows, typing: typingRows, xlKeystroke: xl, scaling: scale }, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, load: { start: startLoad, end: loadavg() }, rows, typing: typingRows, xlKeystroke: xl, cli, scaling: scale }, null, 2)}\n`);
 }
 
 void main();

@@ -68,7 +68,7 @@ test('typing into a dump value: each hover answers, and the last version has the
   assert.ok(last.diagnostics.some((d) => d.code === 'rate-unsupported' || d.code === 'list-element-invalid' || d.code === 'number-base'));
 });
 
-test('opening a dump whose analysis takes longer than half a second shows work-done progress around it', async () => {
+test('opening a dump whose analysis takes longer than half a second shows work-done progress around it, with how far it got', async () => {
   const client = await LspClient.start({
     capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
   });
@@ -76,14 +76,67 @@ test('opening a dump whose analysis takes longer than half a second shows work-d
   const events: string[] = [];
   const tokens: unknown[] = [];
   client.connection.onRequest('window/workDoneProgress/create', (p: { token: unknown }) => { tokens.push(p.token); events.push('create'); return null; });
-  client.connection.onNotification('$/progress', (p: { token: unknown; value: { kind: string; title?: string; message?: string } }) => {
+  const percentages: number[] = [];
+  client.connection.onNotification('$/progress', (p: { token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number } }) => {
     assert.ok(tokens.includes(p.token));
-    events.push(p.value.kind === 'begin' ? `begin ${p.value.title}: ${p.value.message}` : p.value.kind);
+    if (p.value.kind === 'report') {
+      // The analysis runs in slices and says how far it got after each.
+      percentages.push(p.value.percentage!);
+      if (events.at(-1) !== 'report') events.push('report');
+      return;
+    }
+    events.push(p.value.kind === 'begin' ? `begin ${p.value.title}: ${p.value.message} (${p.value.percentage}%)` : p.value.kind);
   });
   // 3 MB: above half a second at the pace the server assumes before it has measured one.
   const uri = 'file:///tmp/big-dump.txt';
   await client.open(uri, 'xenstore', dump(3_000_000, 'full'));
   await client.waitForDiagnostics(uri, (p) => p.version === 1);
   events.push('diagnostics');
-  assert.deepEqual(events, ['create', 'begin Xen sound: Analysing big-dump.txt', 'end', 'diagnostics']);
+  assert.deepEqual(events, ['create', 'begin Xen sound: Analysing big-dump.txt (0%)', 'report', 'end', 'diagnostics']);
+  assert.ok(percentages.length >= 2, `${percentages.length} reports`);
+  assert.ok(percentages.every((p, i) => Number.isInteger(p) && p >= 0 && p <= 100 && (i === 0 || p >= percentages[i - 1])), percentages.join(' '));
+});
+
+test('after a new line in a big dump, hover answers at once from the last analysis, before the new analysis is published', async () => {
+  const client = await LspClient.start();
+  clients.push(client);
+  const text = dump(3_000_000, 'full', 5);
+  const uri = 'file:///tmp/new-line-dump.txt';
+  await client.open(uri, 'xenstore', text);
+  await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  const positionOf = (offset: number, shift = 0) => {
+    const before = text.slice(0, offset).split('\n');
+    return { line: before.length - 1 + shift, character: before.at(-1)!.length };
+  };
+  type HoverAnswer = { contents: { value: string }; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+  const hoverAt = (position: { line: number; character: number }) =>
+    client.request<HoverAnswer | null>('textDocument/hover', { textDocument: { uri }, position });
+  // A card in the middle: a new line after its sample-rates line gives it other rates (a
+  // later line of the same path owns the value); its short-name line stays where it is, and
+  // a rate of another card further down moves one line down.
+  const ratesAt = text.indexOf('sample-rates = "', text.length / 2);
+  const card = text.slice(text.lastIndexOf('\n', ratesAt) + 1, ratesAt - 1);
+  const shortName = positionOf(text.indexOf(`${card}/short-name = `) + card.length + 2);
+  const laterRate = text.indexOf('48000', text.indexOf('sample-rates = "', text.indexOf('\n', ratesAt) + 1));
+  const before = await hoverAt(shortName);
+  assert.match(before!.contents.value, /8000–48000 Hz \(4 rates\)/);
+  const lineAfterRates = positionOf(text.indexOf('\n', ratesAt) + 1);
+  await client.change(uri, 2, [{ range: { start: lineAfterRates, end: lineAfterRates }, text: `${card}/sample-rates = "8000"\n` }]);
+
+  const order: string[] = [];
+  void client.waitForDiagnostics(uri, (p) => p.version === 2).then(() => order.push('diagnostics'));
+  const staleCard = await hoverAt(shortName);
+  const staleRate = await hoverAt({ ...positionOf(laterRate, 1), character: positionOf(laterRate).character + 2 });
+  order.push('hovers');
+  await client.waitForDiagnostics(uri, (p) => p.version === 2);
+  assert.deepEqual(order, ['hovers', 'diagnostics']);
+  // The last analysis answered: the card as it was, the rate at its new place.
+  assert.deepEqual(staleCard, before);
+  const rateLine = positionOf(laterRate, 1);
+  assert.deepEqual(staleRate?.range, { start: rateLine, end: { line: rateLine.line, character: rateLine.character + 5 } });
+  assert.match(staleRate!.contents.value, /^\*\*48000 Hz\*\*/);
+  // The new analysis then answers for the new text.
+  const fresh = await hoverAt(shortName);
+  assert.match(fresh!.contents.value, /⇢ 8000 Hz/);
+  assert.deepEqual(await hoverAt({ ...rateLine, character: rateLine.character + 2 }), staleRate);
 });

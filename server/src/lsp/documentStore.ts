@@ -1,34 +1,68 @@
 /**
- * Open documents and their analyses. An analysis is computed on demand for the current
- * version and cached, so a request after an edit never sees a stale result. The edits since
- * the cached analysis are kept, so the next one re-analyses only what they touch
- * (service/incremental) instead of the whole document.
+ * Open documents and their analyses. Each document keeps its last analysis and the edits
+ * made since, so that:
+ * - an edit inside a value is replayed on the last analysis in milliseconds
+ *   (service/incremental) whoever asks first;
+ * - any other edit of a big document gets a whole analysis in slices (whenAnalysed), which
+ *   requests do not queue behind: hover and completion answer from the last analysis mapped
+ *   through the edits (stale), the rest wait without holding the thread, and a slice run
+ *   whose text an edit has outdated stops;
+ * - a small document is analysed at once, as that costs less than a slice.
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { Analysis, analyzeForEditing, AnalyzeOptions, EditableAnalysis } from '../service/analyze';
-import { prepareForEdits, reanalyze, TextChange } from '../service/incremental';
+import { Analysis, analysisSteps, AnalyzeOptions, EditableAnalysis } from '../service/analyze';
+import { prepareForEdits, reanalyzeInsideValue, TextChange } from '../service/incremental';
 import { detectLanguage, SndifLanguage } from '../service/language';
 import type { SndifSettings } from './settings';
 import { ChunkedDocument } from './chunkedDocument';
 import { ChunkedText } from '../text/chunkedText';
+import { runSteps } from '../text/steps';
 
 interface Entry {
-  version: number;
-  /** The analysis options it was made with: settings that change them make it stale. */
-  optionsKey: string;
+  /** The analysis options it was made with: settings that change them make it outdated. */
+  readonly optionsKey: string;
+  /** The last analysis, and its text in chunks (edits are replayed on it). */
   editable: EditableAnalysis;
-  /** Edits made since, in order; undefined when too many or a whole-text replacement. */
+  text: ChunkedText;
+  /** Edits made since, in order; undefined after a whole-text replacement or too many. */
   changes: TextChange[] | undefined;
 }
 
-/** More edits than this between two analyses are cheaper to analyse afresh. */
-const MAX_PENDING_CHANGES = 64;
+/** A whole analysis in slices, for one version of a document. */
+interface Run {
+  readonly version: number;
+  readonly optionsKey: string;
+  readonly promise: Promise<Analysis | undefined>;
+  /** Asked to stop: an edit or other settings made its result useless. */
+  stopped: boolean;
+  /** Called with the fraction done (0 to 1) after each slice. */
+  readonly listeners: ((fraction: number) => void)[];
+}
+
+/** The last analysis of a document and how offsets of the current text map onto it. */
+export interface StaleAnalysis {
+  readonly analysis: Analysis;
+  /** The offset in the analysed text of an offset of the current one; undefined inside edited text. */
+  toAnalysed(offset: number): number | undefined;
+  /** The offset in the current text of an offset of the analysed one. */
+  toCurrent(offset: number): number;
+}
+
+/** Edits kept between two analyses; beyond this they are forgotten and requests wait. */
+const MAX_PENDING_CHANGES = 1024;
+
+/** Documents up to this size are analysed at once (a few milliseconds) rather than in slices. */
+const ANALYSE_AT_ONCE_BELOW = 200_000;
+
+/** How long one slice of a whole analysis holds the thread. */
+const SLICE_MS = 12;
 
 /** Characters a whole analysis gets through per millisecond until one was measured here. */
 const ASSUMED_CHARS_PER_MS = 5000;
 
 export class DocumentStore {
   private readonly cache = new Map<string, Entry>();
+  private readonly runs = new Map<string, Run>();
   private readonly languages = new Map<string, SndifLanguage>();
   /** Measured on the last whole analysis of a big document. */
   private charsPerMs = ASSUMED_CHARS_PER_MS;
@@ -47,7 +81,7 @@ export class DocumentStore {
 
   /**
    * Applies a didChange to the document (TextDocuments' update hook), noting each change in
-   * offsets of the text it applied to.
+   * offsets of the text it applied to. A slice run for an older version stops.
    */
   update(document: ChunkedDocument, changes: TextDocumentContentChangeEvent[], version: number): ChunkedDocument {
     const entry = this.cache.get(document.uri);
@@ -61,21 +95,122 @@ export class DocumentStore {
       }
       document.update([change], version);
     }
+    this.stopRun(document.uri);
     return document;
   }
 
   /**
    * How long bringing the document's analysis up to date should take: nothing when it is
-   * current or edits can be replayed on it, else the document's size at the measured pace.
+   * current or its edits can be replayed, else the document's size at the measured pace.
    */
   expectedAnalysisMs(document: ChunkedDocument): number {
-    const cached = this.current(document);
-    if (cached && (cached.version === document.version || (cached.changes && cached.editable.dump))) return 0;
+    if (this.ready(document)) return 0;
     return document.text.length / this.charsPerMs;
   }
 
+  /** The analysis of the document as it is now, made at once whatever it costs. */
   analysis(document: ChunkedDocument): Analysis {
-    return this.editable(document).analysis;
+    return this.ready(document) ?? this.analyseAtOnce(document);
+  }
+
+  /**
+   * The analysis of the document as it is now if it costs no whole analysis: the cached one,
+   * or the cached one with the edits since replayed (each inside a value). Else undefined,
+   * and the cached analysis holds as many edits as could be replayed.
+   */
+  ready(document: ChunkedDocument): Analysis | undefined {
+    const entry = this.current(document);
+    if (!entry?.changes) return undefined;
+    while (entry.changes.length > 0) {
+      const change = entry.changes[0];
+      const text = entry.text.edit(change.start, change.end, change.text);
+      let next: EditableAnalysis | undefined;
+      try {
+        next = reanalyzeInsideValue(entry.editable, change, text);
+      } catch {
+        // A bug in the fast path must cost time, not the document: start over.
+        this.cache.delete(document.uri);
+        return undefined;
+      }
+      if (!next) return undefined;
+      entry.editable = next;
+      entry.text = text;
+      entry.changes.shift();
+    }
+    if (entry.text.length !== document.text.length) {
+      // The edits did not lead to the client's text: nothing is lost but time.
+      this.cache.delete(document.uri);
+      return undefined;
+    }
+    return entry.editable.analysis;
+  }
+
+  /**
+   * The analysis of the document as it is now, without holding the thread for long: at once
+   * when ready or small, else in slices. Undefined when an edit outdated it first.
+   * `progress` hears the fraction done after each slice.
+   */
+  whenAnalysed(document: ChunkedDocument, progress?: (fraction: number) => void): Promise<Analysis | undefined> {
+    const now = this.ready(document);
+    if (now) return Promise.resolve(now);
+    if (document.text.length < ANALYSE_AT_ONCE_BELOW) return Promise.resolve(this.analyseAtOnce(document));
+    const optionsKey = JSON.stringify(this.options(document));
+    let run = this.runs.get(document.uri);
+    if (!run || run.version !== document.version || run.optionsKey !== optionsKey || run.stopped) {
+      this.stopRun(document.uri);
+      run = this.startRun(document, optionsKey);
+    }
+    if (progress) run.listeners.push(progress);
+    return run.promise;
+  }
+
+  /**
+   * The last analysis, with the offsets of the current text mapped onto it through the edits
+   * since: for answering at once while a whole analysis is still to come. Undefined when
+   * there is none or the edits were not kept.
+   */
+  stale(document: ChunkedDocument): StaleAnalysis | undefined {
+    const entry = this.current(document);
+    if (!entry?.changes) return undefined;
+    const changes = entry.changes.slice();
+    return {
+      analysis: entry.editable.analysis,
+      toAnalysed(offset: number): number | undefined {
+        // Undo the edits, last first: an offset after an edit's new text moves back by its
+        // length difference; one strictly inside the new text was not in the analysed text.
+        for (let i = changes.length - 1; i >= 0; i--) {
+          const c = changes[i];
+          if (offset <= c.start) continue;
+          if (offset < c.start + c.text.length) return undefined;
+          offset -= c.text.length - (c.end - c.start);
+        }
+        return offset;
+      },
+      toCurrent(offset: number): number {
+        // Redo the edits in order; an offset inside replaced text ends up after its replacement.
+        for (const c of changes) {
+          if (offset >= c.end) offset += c.text.length - (c.end - c.start);
+          else if (offset > c.start) offset = c.start + c.text.length;
+        }
+        return offset;
+      },
+    };
+  }
+
+  /** Readies the current analysis of a document for its first edit and hover (see prepareForEdits). */
+  prepare(document: ChunkedDocument): void {
+    const entry = this.current(document);
+    if (entry?.changes?.length === 0) prepareForEdits(entry.editable);
+  }
+
+  get size(): number {
+    return this.cache.size;
+  }
+
+  forget(uri: string): void {
+    this.stopRun(uri);
+    this.cache.delete(uri);
+    this.languages.delete(uri);
   }
 
   /** The cached entry, if made with the current settings. */
@@ -84,43 +219,67 @@ export class DocumentStore {
     return cached?.optionsKey === JSON.stringify(this.options(document)) ? cached : undefined;
   }
 
-  private editable(document: ChunkedDocument): EditableAnalysis {
-    const cached = this.current(document);
-    if (cached && cached.version === document.version) return cached.editable;
-    let editable: EditableAnalysis | undefined;
-    if (cached?.changes) {
-      editable = cached.editable;
-      const changes = cached.changes;
-      // Re-analysis takes the cached analysis over: whatever happens, it is no longer the cache.
-      this.cache.delete(document.uri);
-      try {
-        // Each edit's text in chunks: no whole-document string is made for an edit inside a value.
-        let text = editable.analysis.text instanceof ChunkedText ? editable.analysis.text : ChunkedText.of(editable.analysis.text.toString());
-        for (const change of changes) {
-          text = text.edit(change.start, change.end, change.text);
-          editable = reanalyze(editable!, change, text);
-        }
-        if (text.length !== document.text.length) throw new Error('edits do not lead to the document');
-      } catch {
-        // The changes did not lead to the client's text, or a bug: nothing is lost but time.
-        editable = undefined;
-      }
-    }
-    if (!editable) {
-      const started = performance.now();
-      const text = document.getText();
-      editable = analyzeForEditing(text, this.languageOf(document), this.options(document));
-      const ms = performance.now() - started;
-      if (text.length > 1_000_000 && ms > 0) this.charsPerMs = text.length / ms;
-    }
-    this.cache.set(document.uri, { version: document.version, optionsKey: JSON.stringify(editable.options), editable, changes: [] });
-    return editable;
+  private analyseAtOnce(document: ChunkedDocument): Analysis {
+    this.stopRun(document.uri);
+    const started = performance.now();
+    const text = document.getText();
+    const options = this.options(document);
+    const editable = runSteps(analysisSteps(text, this.languageOf(document), options));
+    this.measured(text.length, performance.now() - started);
+    this.remember(document, editable, JSON.stringify(options));
+    return editable.analysis;
   }
 
-  /** Readies the current analysis of a document for its first edit and hover (see prepareForEdits). */
-  prepare(document: ChunkedDocument): void {
-    const cached = this.current(document);
-    if (cached?.version === document.version) prepareForEdits(cached.editable);
+  private startRun(document: ChunkedDocument, optionsKey: string): Run {
+    const { uri, version } = document;
+    const listeners: ((fraction: number) => void)[] = [];
+    const slices = async (run: Omit<Run, 'promise'>): Promise<Analysis | undefined> => {
+      // From the next microtask on: the run is registered and its caller listening by then.
+      await Promise.resolve();
+      if (run.stopped) return undefined;
+      const text = document.getText();
+      const steps = analysisSteps(text, this.languageOf(document), this.options(document));
+      let busyMs = 0;
+      for (;;) {
+        const sliceStart = performance.now();
+        let step = steps.next();
+        while (!step.done && performance.now() - sliceStart < SLICE_MS) step = steps.next();
+        busyMs += performance.now() - sliceStart;
+        if (step.done) {
+          if (this.runs.get(uri) === run) this.runs.delete(uri);
+          this.measured(text.length, busyMs);
+          this.remember(document, step.value, optionsKey);
+          return step.value.analysis;
+        }
+        for (const listen of listeners) listen(step.value);
+        // Requests and edits that came in meanwhile are handled here.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (run.stopped || document.version !== version) return undefined;
+      }
+    };
+    const state = { version, optionsKey, listeners, stopped: false };
+    const run: Run = Object.assign(state, { promise: slices(state) });
+    this.runs.set(uri, run);
+    return run;
+  }
+
+  private stopRun(uri: string): void {
+    const run = this.runs.get(uri);
+    if (!run) return;
+    run.stopped = true;
+    this.runs.delete(uri);
+  }
+
+  private remember(document: ChunkedDocument, editable: EditableAnalysis, optionsKey: string): void {
+    const text = editable.analysis.text;
+    this.cache.set(document.uri, {
+      optionsKey, editable, changes: [],
+      text: text instanceof ChunkedText ? text : ChunkedText.of(text.toString()),
+    });
+  }
+
+  private measured(chars: number, ms: number): void {
+    if (chars > 1_000_000 && ms > 0) this.charsPerMs = chars / ms;
   }
 
   private options(document: ChunkedDocument): AnalyzeOptions {
@@ -133,14 +292,5 @@ export class DocumentStore {
       maxDocumentSize: settings.maxDocumentSize,
       maxPcmDevices: settings.maxPcmDevices,
     };
-  }
-
-  get size(): number {
-    return this.cache.size;
-  }
-
-  forget(uri: string): void {
-    this.cache.delete(uri);
-    this.languages.delete(uri);
   }
 }

@@ -15,11 +15,11 @@ import {
   WorkDoneProgressReporter,
 } from 'vscode-languageserver';
 import { ChunkedDocument } from './chunkedDocument';
-import { DocumentStore } from './documentStore';
+import { DocumentStore, StaleAnalysis } from './documentStore';
 import { DEFAULT_SETTINGS, normalizeSettings, SndifSettings } from './settings';
 import { diagnosticsFor } from './handlers/diagnostics';
-import { hoverFor } from './handlers/hover';
-import { completionFor } from './handlers/completion';
+import { hoverFor, staleHover } from './handlers/hover';
+import { completionFor, staleCompletion } from './handlers/completion';
 import { codeActionsFor } from './handlers/codeActions';
 import { foldingFor, symbolsFor } from './handlers/symbols';
 import { inlayHintsFor } from './handlers/inlayHints';
@@ -28,6 +28,7 @@ import { COMMANDS, runCommand } from './handlers/commands';
 import { FIX_ALL_KIND } from '../service/codeActions';
 import { linkRuleDocumentation, RULE_DOCUMENTATION_COMMAND, ruleDocumentation, ruleDocumentationActions, ruleDocumentationClient, RuleDocumentationClient } from './handlers/ruleDocumentation';
 import { SERVER_INFO } from '../tables/defaults';
+import type { Analysis } from '../service/analyze';
 
 /**
  * Pause after the last edit before diagnostics are pushed: at least this, and five times what
@@ -40,6 +41,9 @@ const MAX_DIAGNOSTICS_DELAY_MS = 1000;
 
 /** An analysis expected to take longer than this shows a progress bar ($/progress). */
 const PROGRESS_AFTER_MS = 500;
+
+/** Hover and completion answer from the last analysis when a new one would take longer than this. */
+const ANSWER_STALE_AFTER_MS = 30;
 
 /** What differs between the platforms the server runs on, beyond the connection. */
 export interface ServerEnvironment {
@@ -70,29 +74,37 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     }
   };
 
+  /** The document's analysis without holding the thread (see DocumentStore.whenAnalysed); undefined if outdated first. */
+  const analysed = async (document: ChunkedDocument, progress?: (fraction: number) => void): Promise<Analysis | undefined> => {
+    try {
+      return await store.whenAnalysed(document, progress);
+    } catch (e) {
+      connection.console.error(`sndif: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return undefined;
+    }
+  };
+
   const publish = async (uri: string) => {
     // Diagnostics made with the client's settings, not with the defaults before they arrive.
     await settingsLoaded;
-    let document = documents.get(uri);
+    const document = documents.get(uri);
     if (!document) return;
+    const version = document.version;
     let progress: WorkDoneProgressReporter | undefined;
     if (store.expectedAnalysisMs(document) > PROGRESS_AFTER_MS) {
       progress = await connection.window.createWorkDoneProgress();
-      progress.begin('Xen sound', undefined, `Analysing ${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))}`, false);
-      // Let the progress reach the client before the analysis holds the thread.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      document = documents.get(uri);
+      progress.begin('Xen sound', 0, `Analysing ${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))}`, false);
     }
     try {
-      if (!document) return;
-      const current = document;
-      guard(undefined, () => store.analysis(current));
-      // The push itself (the analysis is paid once, whoever asks first).
+      const reporter = progress;
+      const analysis = await analysed(document, reporter && ((fraction) => reporter.report(Math.round(fraction * 100))));
+      // Outdated by an edit, which scheduled a push of its own.
+      if (!analysis || documents.get(uri) !== document || document.version !== version) return;
       const started = performance.now();
-      const diagnostics = guard([], () => linkRuleDocumentation(diagnosticsFor(store, settings, current), docsClient));
+      const diagnostics = guard([], () => linkRuleDocumentation(diagnosticsFor(store, settings, document), docsClient));
       progress?.done();
       progress = undefined;
-      void connection.sendDiagnostics({ uri, version: current.version, diagnostics });
+      void connection.sendDiagnostics({ uri, version, diagnostics });
       pushCost.set(uri, performance.now() - started);
       // Then, in idle time, what the first keystroke and hover would otherwise wait for.
       setTimeout(() => { const d = documents.get(uri); if (d) guard(undefined, () => store.prepare(d)); }, 0);
@@ -173,19 +185,49 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     if (!clientPullsDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  // Each request answers for the document as it is now; a cancelled one answers nothing.
-  const withDocument = <T>(uri: string, token: { isCancellationRequested: boolean }, fallback: T, work: (d: ChunkedDocument) => T): T => {
-    const document = documents.get(uri);
-    if (!document || token.isCancellationRequested) return fallback;
-    return guard(fallback, () => work(document));
+  /**
+   * Each request answers for the document as it is now; a cancelled one answers nothing. It
+   * waits for a whole analysis without holding the thread (other requests and edits go on),
+   * and if an edit outdates the document meanwhile, it answers for the newer text.
+   */
+  const withDocument = async <T>(uri: string, token: { isCancellationRequested: boolean }, fallback: T, work: (d: ChunkedDocument) => T): Promise<T> => {
+    for (;;) {
+      const document = documents.get(uri);
+      if (!document || token.isCancellationRequested) return fallback;
+      const version = document.version;
+      const analysis = await analysed(document);
+      if (token.isCancellationRequested || documents.get(uri) !== document) return fallback;
+      if (analysis && document.version === version) return guard(fallback, () => work(document));
+    }
   };
 
-  connection.languages.diagnostics.on((params, token) => ({
+  /**
+   * The last analysis mapped through the edits since, when bringing it up to date means a
+   * whole analysis (started now, in slices): hover and completion answer from it at once.
+   */
+  const staleFor = (uri: string): [ChunkedDocument, StaleAnalysis] | undefined => {
+    const document = documents.get(uri);
+    if (!document || store.expectedAnalysisMs(document) < ANSWER_STALE_AFTER_MS) return undefined;
+    const stale = store.stale(document);
+    if (!stale) return undefined;
+    void analysed(document);
+    return [document, stale];
+  };
+
+  connection.languages.diagnostics.on(async (params, token) => ({
     kind: DocumentDiagnosticReportKind.Full,
-    items: withDocument(params.textDocument.uri, token, [], (d) => linkRuleDocumentation(diagnosticsFor(store, settings, d), docsClient)),
+    items: await withDocument(params.textDocument.uri, token, [], (d) => linkRuleDocumentation(diagnosticsFor(store, settings, d), docsClient)),
   }));
-  connection.onHover((p, token) => withDocument(p.textDocument.uri, token, null, (d) => hoverFor(store, d, p.position)));
-  connection.onCompletion((p, token) => withDocument(p.textDocument.uri, token, [], (d) => completionFor(store, d, p.position)));
+  connection.onHover((p, token) => {
+    const stale = staleFor(p.textDocument.uri);
+    if (stale) return guard(null, () => staleHover(stale[1], stale[0], p.position));
+    return withDocument(p.textDocument.uri, token, null, (d) => hoverFor(store, d, p.position));
+  });
+  connection.onCompletion((p, token) => {
+    const stale = staleFor(p.textDocument.uri);
+    const items = stale && guard(undefined, () => staleCompletion(stale[1], stale[0], p.position));
+    return items ?? withDocument(p.textDocument.uri, token, [], (d) => completionFor(store, d, p.position));
+  });
   connection.onCodeAction((p, token) => withDocument(p.textDocument.uri, token, [], (d) => [
     ...codeActionsFor(store, d, p),
     ...(!p.context.only || p.context.only.includes(CodeActionKind.QuickFix) ? ruleDocumentationActions(p.context.diagnostics, docsClient) : []),

@@ -11,7 +11,8 @@ import type { XlFile } from '../syntax/xl/ast';
 import { modelVsnd, VsndModel } from '../model/vsndItems';
 import { writeCards, WrittenKey } from '../model/libxl';
 import { dumpCards } from '../model/dumpCards';
-import { parseXenStoreDump, XsDump } from '../syntax/xenstore/parser';
+import { parseXenStoreDump, parseXenStoreDumpSteps, XsDump } from '../syntax/xenstore/parser';
+import { runSteps } from '../text/steps';
 import type { XsNode } from '../tree/xenstoreTree';
 import { resolveCards, ResolvedCard } from '../resolver/resolve';
 import type { Finding } from '../tables/rules';
@@ -79,13 +80,35 @@ export interface EditableAnalysis {
 }
 
 export function analyzeForEditing(text: string, language: SndifLanguage, options: AnalyzeOptions = {}): EditableAnalysis {
+  return runSteps(analysisSteps(text, language, options));
+}
+
+/** Cards resolved and validated between two pauses of analysisSteps. */
+const CARDS_PER_STEP = 256;
+
+/**
+ * analyzeForEditing in steps: yields how far it got (0 to 1) now and then, so the language
+ * server can answer requests during a long analysis and drop one whose text is outdated.
+ */
+export function* analysisSteps(text: string, language: SndifLanguage, options: AnalyzeOptions = {}): Generator<number, EditableAnalysis> {
   const lines = new LineIndex(text);
   const limit = options.maxDocumentSize ?? DEFAULTS.maxDocumentSize;
   if (text.length > limit) return { analysis: syntaxOnly(text, language, lines, limit), options };
   if (language === 'xl') return { analysis: analyzeXl(text, lines, options), options };
-  const dump = parseXenStoreDump(text);
-  const cards = resolveCards(dumpCards(dump), options);
-  const cardFindings = cards.map((card) => validateCard(card, text, options));
+  // Reading the lines is most of the work: progress runs to 0.8 while parsing.
+  const parsing = parseXenStoreDumpSteps(text);
+  let step = parsing.next();
+  for (; !step.done; step = parsing.next()) yield text.length ? (0.8 * step.value) / text.length : 0;
+  const dump = step.value;
+  const roots = dumpCards(dump);
+  const cards: ResolvedCard[] = [];
+  const cardFindings: Finding[][] = [];
+  for (const root of roots) {
+    const card = resolveCards([root], options)[0];
+    cards.push(card);
+    cardFindings.push(validateCard(card, text, options));
+    if (cards.length % CARDS_PER_STEP === 0) yield 0.8 + (0.2 * cards.length) / roots.length;
+  }
   return { analysis: assembleDump(text, lines, dump, cards, cardFindings, options), options, dump: { cardFindings } };
 }
 

@@ -25,7 +25,7 @@ export interface TextChange {
 
 /** The analysis of `text`, which is the previous analysis's text with `change` applied. */
 export function reanalyze(previous: EditableAnalysis, change: TextChange, text: TextSource): EditableAnalysis {
-  return editInsideValue(previous, change, text) ?? analyzeForEditing(text.toString(), previous.analysis.language, previous.options);
+  return reanalyzeInsideValue(previous, change, text) ?? analyzeForEditing(text.toString(), previous.analysis.language, previous.options);
 }
 
 /**
@@ -59,8 +59,11 @@ function orderedNodes(root: XsNode): XsNode[] {
   return nodes;
 }
 
-/** The fast path; undefined when the change is not inside one whole value of a dump. */
-function editInsideValue(previous: EditableAnalysis, change: TextChange, text: TextSource): EditableAnalysis | undefined {
+/**
+ * The fast path alone: the analysis after an edit inside one whole value of a dump, or
+ * undefined (and the previous analysis untouched) for any other edit.
+ */
+export function reanalyzeInsideValue(previous: EditableAnalysis, change: TextChange, text: TextSource): EditableAnalysis | undefined {
   const old = previous.analysis;
   const state = previous.dump;
   const dump = old.dump;

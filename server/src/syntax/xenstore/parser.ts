@@ -17,6 +17,7 @@ import { MappedText } from '../../text/mappedText';
 import { explained, finding, Finding, RULES } from '../../tables/rules';
 import { toBytes, XsNode } from '../../tree/xenstoreTree';
 import { clip } from '../../text/words';
+import { runSteps } from '../../text/steps';
 
 export type DumpForm = 'plain' | 'full' | 'mixed' | 'empty';
 
@@ -71,6 +72,17 @@ export interface DumpParseOptions {
 }
 
 export function parseXenStoreDump(text: string, options: DumpParseOptions = {}): XsDump {
+  return runSteps(parseXenStoreDumpSteps(text, options));
+}
+
+/** Lines read between two pauses of parseXenStoreDumpSteps. */
+const LINES_PER_STEP = 4096;
+
+/**
+ * parseXenStoreDump in steps: yields the offset reached every few thousand lines, so a
+ * caller can pause a long parse (the language server answers requests meanwhile) or drop it.
+ */
+export function* parseXenStoreDumpSteps(text: string, options: DumpParseOptions = {}): Generator<number, XsDump> {
   const relevant: (names: string[], length: number) => boolean = options.allNodes ? () => true : isRelevant;
   const lastDir = { path: '', node: undefined as XsNode | undefined };
   const findings: Finding[] = [];
@@ -100,6 +112,7 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
   const n = text.length;
   if (text.charCodeAt(0) === 0xfeff) pos = 1;
   while (pos <= n) {
+    if (lineCount % LINES_PER_STEP === LINES_PER_STEP - 1) yield pos;
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
     let end = eol;

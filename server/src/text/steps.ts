@@ -1,0 +1,13 @@
+/**
+ * Long computations written as generators that yield now and then (the dump parser, a
+ * document's whole analysis): run to the end at once here, or a slice at a time by the
+ * language server, which answers requests between slices and drops a superseded run.
+ */
+
+/** Runs a stepped computation to its end and returns its result. */
+export function runSteps<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The language server's document store: a big document's whole analysis runs in slices that
+ * let other work in, stops when an edit outdates it, and meanwhile the last analysis answers
+ * through exact offset mapping; edits inside values are replayed without any whole analysis.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DocumentStore } from '../../server/src/lsp/documentStore';
+import { ChunkedDocument } from '../../server/src/lsp/chunkedDocument';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { analyze } from '../../server/src/service/analyze';
+import { toDiagnostics } from '../../server/src/service/diagnostics';
+import { dump } from '../../bench/generate';
+
+const TEXT = dump(600_000, 'full', 7);
+const URI = 'file:///store-dump.txt';
+
+function open(text = TEXT): { store: DocumentStore; document: ChunkedDocument } {
+  return { store: new DocumentStore(() => DEFAULT_SETTINGS), document: ChunkedDocument.create(URI, 'xenstore', 1, text) };
+}
+
+function insert(store: DocumentStore, document: ChunkedDocument, offset: number, text: string): void {
+  const at = document.positionAt(offset);
+  store.update(document, [{ range: { start: at, end: at }, text }], document.version + 1);
+}
+
+const sameDiagnostics = (a: Parameters<typeof toDiagnostics>[0], text: string) =>
+  assert.deepEqual(toDiagnostics(a, URI), toDiagnostics(analyze(text, 'xenstore'), URI));
+
+test('a big document is analysed in slices: timers run before it is done, and the result is a fresh analysis', async () => {
+  const { store, document } = open();
+  let timerRan = false;
+  setTimeout(() => { timerRan = true; }, 0);
+  const fractions: number[] = [];
+  const analysis = await store.whenAnalysed(document, (f) => fractions.push(f));
+  assert.ok(timerRan, 'the analysis held the thread to its end');
+  assert.ok(fractions.length >= 1 && fractions.every((f, i) => f > 0 && f < 1 && (i === 0 || f >= fractions[i - 1])), fractions.join(' '));
+  assert.ok(analysis);
+  sameDiagnostics(analysis, TEXT);
+  // Now current: no second analysis.
+  assert.equal(store.ready(document), analysis);
+});
+
+test('an edit stops the analysis it outdates; the next one is of the new text', async () => {
+  const { store, document } = open();
+  const outdated = store.whenAnalysed(document);
+  insert(store, document, 0, '# a comment\n');
+  assert.equal(await outdated, undefined);
+  const analysis = await store.whenAnalysed(document);
+  assert.ok(analysis);
+  assert.equal(analysis.text.toString(), `# a comment\n${TEXT}`);
+  sameDiagnostics(analysis, analysis.text.toString());
+});
+
+test('an edit inside a value is replayed on the last analysis; a new line needs a whole analysis, and the last one answers through the edits', async () => {
+  const { store, document } = open();
+  const first = await store.whenAnalysed(document);
+  assert.ok(first);
+  const valueAt = TEXT.indexOf('"', TEXT.indexOf('sample-rates = "', TEXT.length / 2) + 'sample-rates = "'.length);
+  insert(store, document, valueAt, ',9');
+  const replayed = store.ready(document);
+  assert.ok(replayed, 'an edit inside a value needs no whole analysis');
+  sameDiagnostics(replayed, document.getText());
+
+  // A new line near the top: the last analysis stays, and offsets map through the edit.
+  const lineAt = TEXT.indexOf('\n', 100) + 1;
+  insert(store, document, lineAt, '/local/domain/1/device/vsnd/0/x = "1"\n');
+  assert.equal(store.ready(document), undefined);
+  const stale = store.stale(document);
+  assert.ok(stale);
+  assert.equal(stale.analysis.text.toString(), `${TEXT.slice(0, valueAt)},9${TEXT.slice(valueAt)}`);
+  const inserted = '/local/domain/1/device/vsnd/0/x = "1"\n'.length;
+  assert.equal(stale.toAnalysed(lineAt - 1), lineAt - 1);
+  assert.equal(stale.toAnalysed(lineAt), lineAt);
+  assert.equal(stale.toAnalysed(lineAt + 5), undefined, 'typed text was not analysed');
+  assert.equal(stale.toAnalysed(lineAt + inserted), lineAt);
+  assert.equal(stale.toAnalysed(valueAt + inserted + 2), valueAt + 2);
+  assert.equal(stale.toCurrent(valueAt + 2), valueAt + inserted + 2);
+  assert.equal(stale.toCurrent(lineAt - 1), lineAt - 1);
+
+  const fresh = await store.whenAnalysed(document);
+  assert.ok(fresh);
+  sameDiagnostics(fresh, document.getText());
+  assert.equal(store.stale(document)?.analysis, fresh);
+});
+
+test('a small document is analysed at once', async () => {
+  const { store, document } = open('/local/domain/1/device/vsnd/0/sample-rates = "48000,4800"\n');
+  const analysis = store.whenAnalysed(document);
+  // Already current when the promise is made: nothing waits for a timer.
+  assert.ok(store.ready(document));
+  assert.equal((await analysis)?.findings.map((f) => f.rule.code).join(), 'card-no-device,rate-unsupported');
+});
