@@ -113,7 +113,7 @@ test('after a new line in a big dump, hover answers at once from the last analys
     client.request<HoverAnswer | null>('textDocument/hover', { textDocument: { uri }, position });
   // A card in the middle: a new line after its sample-rates line gives it other rates (a
   // later line of the same path owns the value); its short-name line stays where it is, and
-  // a rate of another card further down moves one line down.
+  // a rate of another card further down moves two lines down.
   const ratesAt = text.indexOf('sample-rates = "', text.length / 2);
   const card = text.slice(text.lastIndexOf('\n', ratesAt) + 1, ratesAt - 1);
   const shortName = positionOf(text.indexOf(`${card}/short-name = `) + card.length + 2);
@@ -121,18 +121,19 @@ test('after a new line in a big dump, hover answers at once from the last analys
   const before = await hoverAt(shortName);
   assert.match(before!.contents.value, /8000–48000 Hz \(4 rates\)/);
   const lineAfterRates = positionOf(text.indexOf('\n', ratesAt) + 1);
-  await client.change(uri, 2, [{ range: { start: lineAfterRates, end: lineAfterRates }, text: `${card}/sample-rates = "8000"\n` }]);
+  // With a comment, which takes a whole analysis (its directives can reach any line).
+  await client.change(uri, 2, [{ range: { start: lineAfterRates, end: lineAfterRates }, text: `${card}/sample-rates = "8000"\n# tuned\n` }]);
 
   const order: string[] = [];
   void client.waitForDiagnostics(uri, (p) => p.version === 2).then(() => order.push('diagnostics'));
   const staleCard = await hoverAt(shortName);
-  const staleRate = await hoverAt({ ...positionOf(laterRate, 1), character: positionOf(laterRate).character + 2 });
+  const staleRate = await hoverAt({ ...positionOf(laterRate, 2), character: positionOf(laterRate).character + 2 });
   order.push('hovers');
   await client.waitForDiagnostics(uri, (p) => p.version === 2);
   assert.deepEqual(order, ['hovers', 'diagnostics']);
   // The last analysis answered: the card as it was, the rate at its new place.
   assert.deepEqual(staleCard, before);
-  const rateLine = positionOf(laterRate, 1);
+  const rateLine = positionOf(laterRate, 2);
   assert.deepEqual(staleRate?.range, { start: rateLine, end: { line: rateLine.line, character: rateLine.character + 5 } });
   assert.match(staleRate!.contents.value, /^\*\*48000 Hz\*\*/);
   // The new analysis then answers for the new text.

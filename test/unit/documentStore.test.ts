@@ -52,7 +52,7 @@ test('an edit stops the analysis it outdates; the next one is of the new text', 
   sameDiagnostics(analysis, analysis.text.toString());
 });
 
-test('an edit inside a value is replayed on the last analysis; a new line needs a whole analysis, and the last one answers through the edits', async () => {
+test('edits inside a value and key lines below a card are replayed on the last analysis; a comment needs a whole analysis, and the last one answers through the edits', async () => {
   const { store, document } = open();
   const first = await store.whenAnalysed(document);
   assert.ok(first);
@@ -62,20 +62,33 @@ test('an edit inside a value is replayed on the last analysis; a new line needs 
   assert.ok(replayed, 'an edit inside a value needs no whole analysis');
   sameDiagnostics(replayed, document.getText());
 
-  // A new line near the top: the last analysis stays, and offsets map through the edit.
+  // A new key line below a card: replayed too (the card is read again from its lines).
+  const cardLine = TEXT.indexOf('/device/vsnd/0/sample-rates = ');
+  const cardPath = TEXT.slice(TEXT.lastIndexOf('\n', cardLine) + 1, cardLine + '/device/vsnd/0'.length);
+  const keyAt = TEXT.indexOf('\n', cardLine) + 1;
+  insert(store, document, keyAt, `${cardPath}/channels-max = "1"\n`);
+  const byLines = store.ready(document);
+  assert.ok(byLines, 'a key line below a card needs no whole analysis');
+  sameDiagnostics(byLines, document.getText());
+  const afterKey = document.getText();
+
+  // A comment near the top (its directives can reach any line): the last analysis stays, and
+  // offsets map through the edit.
   const lineAt = TEXT.indexOf('\n', 100) + 1;
-  insert(store, document, lineAt, '/local/domain/1/device/vsnd/0/x = "1"\n');
+  insert(store, document, lineAt, '# sndif-disable rate-unsupported\n');
   assert.equal(store.ready(document), undefined);
   const stale = store.stale(document);
   assert.ok(stale);
-  assert.equal(stale.analysis.text.toString(), `${TEXT.slice(0, valueAt)},9${TEXT.slice(valueAt)}`);
-  const inserted = '/local/domain/1/device/vsnd/0/x = "1"\n'.length;
+  assert.equal(stale.analysis.text.toString(), afterKey);
+  const inserted = '# sndif-disable rate-unsupported\n'.length;
   assert.equal(stale.toAnalysed(lineAt - 1), lineAt - 1);
   assert.equal(stale.toAnalysed(lineAt), lineAt);
   assert.equal(stale.toAnalysed(lineAt + 5), undefined, 'typed text was not analysed');
   assert.equal(stale.toAnalysed(lineAt + inserted), lineAt);
-  assert.equal(stale.toAnalysed(valueAt + inserted + 2), valueAt + 2);
-  assert.equal(stale.toCurrent(valueAt + 2), valueAt + inserted + 2);
+  const keyLength = `${cardPath}/channels-max = "1"\n`.length;
+  const valueNow = valueAt + 2 + (keyAt < valueAt ? keyLength : 0);
+  assert.equal(stale.toAnalysed(valueNow + inserted), valueNow);
+  assert.equal(stale.toCurrent(valueNow), valueNow + inserted);
   assert.equal(stale.toCurrent(lineAt - 1), lineAt - 1);
 
   const fresh = await store.whenAnalysed(document);

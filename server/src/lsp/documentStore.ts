@@ -1,8 +1,8 @@
 /**
  * Open documents and their analyses. Each document keeps its last analysis and the edits
  * made since, so that:
- * - an edit inside a value is replayed on the last analysis in milliseconds
- *   (service/incremental) whoever asks first;
+ * - an edit inside a value, or of whole lines below cards that stay, is replayed on the last
+ *   analysis (service/incremental) whoever asks first;
  * - any other edit of a big document gets a whole analysis in slices (whenAnalysed), which
  *   requests do not queue behind: hover and completion answer from the last analysis mapped
  *   through the edits (stale), the rest wait without holding the thread, and a slice run
@@ -11,7 +11,7 @@
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { Analysis, analysisSteps, AnalyzeOptions, EditableAnalysis } from '../service/analyze';
-import { prepareForEdits, reanalyzeInsideValue, TextChange } from '../service/incremental';
+import { prepareForEdits, reanalyzeInsideValue, reanalyzeLines, TextChange } from '../service/incremental';
 import { detectLanguage, SndifLanguage } from '../service/language';
 import type { SndifSettings } from './settings';
 import { ChunkedDocument } from './chunkedDocument';
@@ -115,7 +115,7 @@ export class DocumentStore {
 
   /**
    * The analysis of the document as it is now if it costs no whole analysis: the cached one,
-   * or the cached one with the edits since replayed (each inside a value). Else undefined,
+   * or the cached one with the edits since replayed (inside a value, or whole lines). Else undefined,
    * and the cached analysis holds as many edits as could be replayed.
    */
   ready(document: ChunkedDocument): Analysis | undefined {
@@ -126,7 +126,7 @@ export class DocumentStore {
       const text = entry.text.edit(change.start, change.end, change.text);
       let next: EditableAnalysis | undefined;
       try {
-        next = reanalyzeInsideValue(entry.editable, change, text);
+        next = reanalyzeInsideValue(entry.editable, change, text) ?? reanalyzeLines(entry.editable, change, text);
       } catch {
         // A bug in the fast path must cost time, not the document: start over.
         this.cache.delete(document.uri);

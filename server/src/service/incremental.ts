@@ -12,7 +12,8 @@ import type { Finding } from '../tables/rules';
 import type { XsNode } from '../tree/xenstoreTree';
 import type { TextSource } from '../text/chunkedText';
 import { resolveCards, ResolvedCard } from '../resolver/resolve';
-import { rereadValue, wholeValueLine } from '../syntax/xenstore/parser';
+import { addFullLine, classifyFullLine, rereadValue, wholeValueLine, XsDump } from '../syntax/xenstore/parser';
+import { RULES } from '../tables/rules';
 import { analyzeForEditing, assembleDump, EditableAnalysis, validateCard } from './analyze';
 import { cardsAt, carryCardExtents } from './locate';
 
@@ -25,7 +26,8 @@ export interface TextChange {
 
 /** The analysis of `text`, which is the previous analysis's text with `change` applied. */
 export function reanalyze(previous: EditableAnalysis, change: TextChange, text: TextSource): EditableAnalysis {
-  return reanalyzeInsideValue(previous, change, text) ?? analyzeForEditing(text.toString(), previous.analysis.language, previous.options);
+  return reanalyzeInsideValue(previous, change, text) ?? reanalyzeLines(previous, change, text)
+    ?? analyzeForEditing(text.toString(), previous.analysis.language, previous.options);
 }
 
 /**
@@ -121,6 +123,123 @@ export function reanalyzeInsideValue(previous: EditableAnalysis, change: TextCha
   const analysis = assembleDump(text, lines, newDump, cards, cardFindings, previous.options);
   carryCardExtents(old, analysis, (x) => (x >= change.end && x > change.start ? x + delta : x), replaced);
   return { analysis, options: previous.options, dump: { cardFindings } };
+}
+
+/**
+ * Line edits of a `-f` dump: lines added, removed or changed below card directories that
+ * stay (a pasted key, a deleted line, Enter at a line's end). In a `-f` listing every line
+ * stands alone, so the cards the edited lines are below are read again from all their lines
+ * in the new text, re-resolved and re-validated, and everything else moves. Anything that
+ * could reach further (comments and their directives, cut, wrapped or `-p` lines, unreadable
+ * lines, backend links, new or vanishing cards, carriage returns) returns undefined with the
+ * previous analysis untouched, and gets a whole analysis.
+ */
+export function reanalyzeLines(previous: EditableAnalysis, change: TextChange, text: TextSource): EditableAnalysis | undefined {
+  const old = previous.analysis;
+  const state = previous.dump;
+  const dump = old.dump;
+  if (!state || !dump || dump.relative || dump.form !== 'full' || dump.permissions || old.lines.hasCarriageReturn || change.text.includes('\r')) return undefined;
+  if (dump.findings.some((f) => f.rule === RULES.xsJoinedLine || f.rule === RULES.xsTruncated)) return undefined;
+  // The whole lines the edit touches, before and after it.
+  const regionStart = old.lines.lineStart(old.lines.positionAt(change.start).line);
+  const oldRegionEnd = old.lines.lineEnd(old.lines.positionAt(change.end).line);
+  const delta = change.text.length - (change.end - change.start);
+  const newRegionEnd = oldRegionEnd + delta;
+  const directories = new Set<string>();
+  for (const region of [old.text.slice(regionStart, oldRegionEnd), text.slice(regionStart, newRegionEnd)]) {
+    for (const lineText of region.split('\n')) {
+      const line = classifyFullLine(lineText);
+      if (!line) return undefined;
+      if (line.kind !== 'node') continue;
+      // Strictly below a card directory of a frontend, and no backend link.
+      const names = line.path.split('/');
+      if (names.length < 8 || names[1] !== 'local' || names[2] !== 'domain' || names[4] !== 'device' || names[5] !== 'vsnd' || names.includes('backend')) return undefined;
+      directories.add(names.slice(0, 7).join('/'));
+    }
+  }
+  if (dump.findings.some((f) => f.span.start <= oldRegionEnd && f.span.end >= regionStart)) return undefined;
+  // Each directory: a card made before the region (so the same line still makes it), with no
+  // unreadable line below it (those point at its nodes).
+  const cardOf = cardsByDirectoryOf(dump.root, old.cards);
+  const rebuilt: { directory: string; node: XsNode }[] = [];
+  const touched: number[] = [];
+  for (const directory of directories) {
+    let node: XsNode | undefined = dump.root;
+    for (const name of directory.split('/').slice(1)) node = node?.child(name);
+    const cards = node && cardOf.get(node);
+    if (!node || !cards || node.spanStart >= regionStart) return undefined;
+    rebuilt.push({ directory, node });
+    for (const i of cards) if (!touched.includes(i)) touched.push(i);
+  }
+  if (rebuilt.length && dump.unreadable.some((u) => rebuilt.some((r) => isBelow(u.parent, r.node)))) return undefined;
+  // Every line of those cards in the new text, in document order; all must read cleanly.
+  const flat = rebuilt.length ? text.toString() : '';
+  const cardLines: { start: number; end: number }[] = [];
+  for (const { directory } of rebuilt) {
+    const prefix = `${directory}/`;
+    for (let at = flat.indexOf(prefix); at >= 0; at = flat.indexOf(prefix, at + 1)) {
+      const start = flat.lastIndexOf('\n', at - 1) + 1;
+      if (flat.slice(start, at).trim() !== '') continue; // inside a value
+      const eol = flat.indexOf('\n', at);
+      const end = eol < 0 ? flat.length : eol;
+      if (classifyFullLine(flat.slice(start, end))?.kind !== 'node') return undefined;
+      cardLines.push({ start, end });
+      at = end;
+    }
+  }
+  cardLines.sort((a, b) => a.start - b.start);
+
+  // From here on the previous analysis is taken over. Findings first, into new objects. What
+  // is kept lies wholly before the region or after it: everything after its end moves.
+  const after = oldRegionEnd + 1;
+  const move = (f: Finding) => moveFinding(f, -1, after, delta);
+  const moveSpan = (span: { start: number; end: number }) => (span.start >= after ? movedSpan(span, delta) : span);
+  const cardFindings = state.cardFindings.map((findings, i) => (touched.includes(i) ? findings : findings.map(move)));
+  const nodes = orderedNodes(dump.root);
+  const removed = new Set<XsNode>();
+  for (const { node } of rebuilt) for (const n of node.removeDescendants()) removed.add(n);
+  const kept = removed.size ? nodes.filter((n) => !removed.has(n)) : nodes;
+  for (let i = lowerBound(kept, after); i < kept.length; i++) kept[i].moveOffsets(-1, after, delta);
+  const lastDir = { path: '', node: undefined as XsNode | undefined };
+  for (const line of cardLines) addFullLine(dump.root, flat, line.start, line.end, lastDir);
+  const added: XsNode[] = [];
+  for (const { node } of rebuilt) {
+    const stack = [...node.children.values()];
+    while (stack.length) {
+      const n = stack.pop()!;
+      added.push(n);
+      for (const child of n.children.values()) stack.push(child);
+    }
+  }
+  const ordered = added.length ? kept.concat(added).sort((a, b) => a.spanStart - b.spanStart) : kept;
+  dump.root.setCreationOrder(ordered);
+  nodesInOrder.set(dump.root, ordered);
+  const lineDelta = countLineBreaks(change.text) - countLineBreaks(old.text.slice(change.start, change.end));
+  const newDump: XsDump = {
+    ...dump,
+    findings: dump.findings.map(move),
+    comments: dump.comments.map((c) => ({ ...c, span: moveSpan(c.span) })),
+    unreadable: dump.unreadable.map((u) => ({ ...u, span: moveSpan(u.span) })),
+    lineCount: dump.lineCount + lineDelta,
+  };
+  const cards = old.cards.slice();
+  for (const i of touched) {
+    cards[i] = resolveCards([cards[i].root], previous.options)[0];
+    cardFindings[i] = validateCard(cards[i], text, previous.options);
+  }
+  const lines = old.lines.afterEdit(text, change.start, change.end, change.text);
+  return { analysis: assembleDump(text, lines, newDump, cards, cardFindings, previous.options), options: previous.options, dump: { cardFindings } };
+}
+
+function isBelow(node: XsNode | undefined, directory: XsNode): boolean {
+  for (let n = node; n; n = n.parent) if (n === directory) return true;
+  return false;
+}
+
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }
 
 function movedSpan(span: { start: number; end: number }, delta: number): { start: number; end: number } {

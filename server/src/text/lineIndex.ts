@@ -16,17 +16,22 @@ export class LineIndex {
   /** The text indexed: a string, or the chunks of an edited document (see afterEditWithinLine). */
   readonly text: TextSource;
 
+  /** Whether the text has a carriage return (then lines may end in `\r\n` or `\r`). */
+  readonly hasCarriageReturn: boolean;
+
   constructor(text: string);
-  constructor(text: TextSource, starts: number[]);
-  constructor(text: TextSource, starts?: number[]) {
+  constructor(text: TextSource, starts: number[], hasCarriageReturn: boolean);
+  constructor(text: TextSource, starts?: number[], hasCarriageReturn?: boolean) {
     this.text = text;
     if (starts) {
       this.starts = starts;
+      this.hasCarriageReturn = hasCarriageReturn!;
       return;
     }
     starts = [0];
     const flat = text.toString();
-    if (!flat.includes('\r')) {
+    this.hasCarriageReturn = flat.includes('\r');
+    if (!this.hasCarriageReturn) {
       // The common case, found with the native search.
       for (let i = flat.indexOf('\n'); i >= 0; i = flat.indexOf('\n', i + 1)) starts.push(i + 1);
       this.starts = starts;
@@ -52,7 +57,27 @@ export class LineIndex {
     const delta = inserted - removed;
     const starts = this.starts;
     if (delta !== 0) for (let i = this.positionAt(at).line + 1; i < starts.length; i++) starts[i] += delta;
-    return new LineIndex(text, starts);
+    return new LineIndex(text, starts, this.hasCarriageReturn);
+  }
+
+  /**
+   * The index of `text`, which is this index's text with `[start, end)` replaced by `inserted`,
+   * for a text without carriage returns (neither before nor in `inserted`). Takes this index's
+   * table over, as afterEditWithinLine.
+   */
+  afterEdit(text: TextSource, start: number, end: number, inserted: string): LineIndex {
+    if (this.hasCarriageReturn || inserted.includes('\r')) throw new Error('afterEdit: only for texts without carriage returns');
+    const first = this.positionAt(start).line;
+    const last = this.positionAt(end).line;
+    const added: number[] = [];
+    for (let i = inserted.indexOf('\n'); i >= 0; i = inserted.indexOf('\n', i + 1)) added.push(start + i + 1);
+    const delta = inserted.length - (end - start);
+    const starts = this.starts;
+    const after = starts.slice(last + 1);
+    starts.length = first + 1;
+    for (const s of added) starts.push(s);
+    for (const s of after) starts.push(s + delta);
+    return new LineIndex(text, starts, false);
   }
 
   get lineCount(): number {

@@ -75,6 +75,31 @@ export class XsNode {
     return root;
   }
 
+  /**
+   * Drops this node's children (incremental analysis reads them again from their lines).
+   * Returns every node that was below it, in no particular order.
+   */
+  removeDescendants(): XsNode[] {
+    const removed: XsNode[] = [];
+    const stack = [...this.children.values()];
+    while (stack.length) {
+      const node = stack.pop()!;
+      removed.push(node);
+      for (const child of node.children.values()) stack.push(child);
+    }
+    this.kids = undefined;
+    return removed;
+  }
+
+  /** After nodes were removed and added (see removeDescendants): the tree's nodes in document order. */
+  setCreationOrder(nodes: readonly XsNode[]): void {
+    const created = this.parent === undefined ? this.created : undefined;
+    if (!created) return;
+    // In place: every node of the tree shares this list, and adds the nodes it creates to it.
+    created.length = 0;
+    for (const node of nodes) created.push(node);
+  }
+
   /** The nodes in the order they were created (a copy), if the tree was made to keep it. */
   nodesInCreationOrder(): XsNode[] | undefined {
     return this.parent === undefined ? this.created?.slice() : undefined;

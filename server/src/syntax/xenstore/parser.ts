@@ -408,6 +408,40 @@ export function rereadValue(node: XsNode, lineText: string, lineStart: number, l
   };
 }
 
+/** What one line of a `-f` listing is, for incremental analysis of line edits. */
+export type FullLine =
+  | { readonly kind: 'blank' }
+  /** A whole `/path = "value"` line below which no node is built (outside any vsnd directory). */
+  | { readonly kind: 'unbuilt' }
+  /** A whole `/path = "value"` line that builds the node at `path`. */
+  | { readonly kind: 'node'; readonly path: string };
+
+/**
+ * Classifies a line the way parseXenStoreDump reads it in a `-f` listing without cut,
+ * wrapped or `-p` lines; undefined for any other line (comments, tool output, errors, plain
+ * lines, cut or permission-carrying values), which incremental analysis leaves to a whole one.
+ */
+export function classifyFullLine(lineText: string): FullLine | undefined {
+  if (lineText === '') return { kind: 'blank' };
+  const line = parseLine(lineText, 0, lineText.length);
+  if (typeof line === 'string' || !line.full || line.valueStart === undefined || line.truncated || line.ambiguousCut || line.perms) return undefined;
+  const path = lineText.slice(line.nameStart, line.nameEnd);
+  if (path.includes('//') || path.endsWith('/')) return undefined;
+  return isRelevantPath(path) ? { kind: 'node', path } : { kind: 'unbuilt' };
+}
+
+/**
+ * Reads a line that classifyFullLine called a node into the tree below `root`, exactly as
+ * parseXenStoreDump would at that place; `lastDir` caches the last directory between calls.
+ */
+export function addFullLine(root: XsNode, text: string, lineStart: number, end: number, lastDir: { path: string; node: XsNode | undefined }): XsNode | undefined {
+  const line = parseLine(text, lineStart, end);
+  if (typeof line === 'string') return undefined;
+  const findings: Finding[] = [];
+  const node = addFullPath(root, text, line, lineStart, end, findings, false, lastDir);
+  return findings.length === 0 ? node : undefined;
+}
+
 function shiftLine(line: ParsedLine, by: number): ParsedLine {
   return {
     ...line,
