@@ -40,6 +40,12 @@ test('ChunkedText reads as the string it stands for after random edits', (t) => 
         assert.equal(chunked.slice(a, b), plain.slice(a, b));
         assert.equal(chunked.slice(a), plain.slice(a));
         assert.equal(chunked.slice(-a - 1, b), plain.slice(-a - 1, b));
+        // Searches for text found at a chunk border and elsewhere, from anywhere.
+        const border = Math.min(plain.length, (Math.floor(a / 65_536) + 1) * 65_536);
+        for (const needle of [plain.slice(border - 3, border + 4), plain.slice(a, a + 1 + (p % 40)), '/vsnd/3/', '\n/local', 'not there']) {
+          assert.equal(chunked.indexOf(needle, b), plain.indexOf(needle, b), `indexOf ${JSON.stringify(needle)} from ${b}`);
+          assert.equal(chunked.indexOf(needle, a), plain.indexOf(needle, a), `indexOf ${JSON.stringify(needle)} from ${a}`);
+        }
       }
     }
     assert.equal(chunked.toString(), plain);

@@ -50,7 +50,7 @@ const nodesInOrder = new WeakMap<XsNode, XsNode[]>();
 function orderedNodes(root: XsNode): XsNode[] {
   let nodes = nodesInOrder.get(root);
   if (!nodes) {
-    nodes = root.nodesInCreationOrder() ?? [];
+    nodes = root.takeCreationOrder() ?? [];
     // The parser makes nodes line by line; a node whose own line comes after its children's
     // (possible in a hand-made dump) was made early: then sort (stable, nearly sorted input).
     let sorted = true;
@@ -173,18 +173,19 @@ export function reanalyzeLines(previous: EditableAnalysis, change: TextChange, t
   }
   if (rebuilt.length && dump.unreadable.some((u) => rebuilt.some((r) => isBelow(u.parent, r.node)))) return undefined;
   // Every line of those cards in the new text, in document order; all must read cleanly.
-  const flat = rebuilt.length ? text.toString() : '';
-  const cardLines: { start: number; end: number }[] = [];
+  // Searched chunk by chunk: no whole-document string is made.
+  const cardLines: { start: number; text: string }[] = [];
   for (const { directory } of rebuilt) {
     const prefix = `${directory}/`;
-    for (let at = flat.indexOf(prefix); at >= 0; at = flat.indexOf(prefix, at + 1)) {
-      const start = flat.lastIndexOf('\n', at - 1) + 1;
-      if (flat.slice(start, at).trim() !== '') continue; // inside a value
-      const eol = flat.indexOf('\n', at);
-      const end = eol < 0 ? flat.length : eol;
-      if (classifyFullLine(flat.slice(start, end))?.kind !== 'node') return undefined;
-      cardLines.push({ start, end });
-      at = end;
+    for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+      let start = at;
+      while (start > 0 && text.charCodeAt(start - 1) === 32) start--;
+      if (start > 0 && text.charCodeAt(start - 1) !== 10) continue; // inside a value
+      const eol = text.indexOf('\n', at);
+      const lineText = text.slice(start, eol < 0 ? text.length : eol);
+      if (classifyFullLine(lineText)?.kind !== 'node') return undefined;
+      cardLines.push({ start, text: lineText });
+      at = start + lineText.length;
     }
   }
   cardLines.sort((a, b) => a.start - b.start);
@@ -201,7 +202,7 @@ export function reanalyzeLines(previous: EditableAnalysis, change: TextChange, t
   const kept = removed.size ? nodes.filter((n) => !removed.has(n)) : nodes;
   for (let i = lowerBound(kept, after); i < kept.length; i++) kept[i].moveOffsets(-1, after, delta);
   const lastDir = { path: '', node: undefined as XsNode | undefined };
-  for (const line of cardLines) addFullLine(dump.root, flat, line.start, line.end, lastDir);
+  for (const line of cardLines) addFullLine(dump.root, line.text, line.start, lastDir);
   const added: XsNode[] = [];
   for (const { node } of rebuilt) {
     const stack = [...node.children.values()];
@@ -212,7 +213,6 @@ export function reanalyzeLines(previous: EditableAnalysis, change: TextChange, t
     }
   }
   const ordered = added.length ? kept.concat(added).sort((a, b) => a.spanStart - b.spanStart) : kept;
-  dump.root.setCreationOrder(ordered);
   nodesInOrder.set(dump.root, ordered);
   const lineDelta = countLineBreaks(change.text) - countLineBreaks(old.text.slice(change.start, change.end));
   const newDump: XsDump = {

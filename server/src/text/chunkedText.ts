@@ -13,6 +13,7 @@ export interface TextSource {
   readonly length: number;
   charCodeAt(index: number): number;
   slice(start: number, end?: number): string;
+  indexOf(search: string, from?: number): number;
   toString(): string;
 }
 
@@ -89,6 +90,29 @@ export class ChunkedText implements TextSource {
     let out = this.chunks[first].slice(start - this.starts[first]);
     for (let i = first + 1; i < last; i++) out += this.chunks[i];
     return out + this.chunks[last].slice(0, end - this.starts[last]);
+  }
+
+  /** As String.prototype.indexOf, chunk by chunk (a match may straddle two chunks). */
+  indexOf(search: string, from = 0): number {
+    if (this.flat !== undefined) return this.flat.indexOf(search, from);
+    from = Math.max(0, Math.min(from, this.length));
+    if (search === '') return from;
+    if (from >= this.length) return -1;
+    const overlap = search.length - 1;
+    let carry = '';
+    for (let i = this.chunkAt(from); i < this.chunks.length; i++) {
+      const skip = Math.max(0, from - this.starts[i]);
+      const piece = skip ? this.chunks[i].slice(skip) : this.chunks[i];
+      const pieceStart = this.starts[i] + skip;
+      if (carry) {
+        const border = (carry + piece.slice(0, overlap)).indexOf(search);
+        if (border >= 0) return pieceStart - carry.length + border;
+      }
+      const at = piece.indexOf(search);
+      if (at >= 0) return pieceStart + at;
+      if (overlap > 0) carry = piece.length >= overlap ? piece.slice(-overlap) : (carry + piece).slice(-overlap);
+    }
+    return -1;
   }
 
   /** The whole text as one string, made once. */

@@ -73,10 +73,16 @@ export class LineIndex {
     for (let i = inserted.indexOf('\n'); i >= 0; i = inserted.indexOf('\n', i + 1)) added.push(start + i + 1);
     const delta = inserted.length - (end - start);
     const starts = this.starts;
-    const after = starts.slice(last + 1);
-    starts.length = first + 1;
-    for (const s of added) starts.push(s);
-    for (const s of after) starts.push(s + delta);
+    if (added.length < 10_000) {
+      starts.splice(first + 1, last - first, ...added);
+    } else {
+      // A big paste: too many arguments for one splice.
+      const tail = starts.slice(last + 1);
+      starts.length = first + 1;
+      for (const a of added) starts.push(a);
+      for (const t of tail) starts.push(t);
+    }
+    if (delta !== 0) for (let i = first + 1 + added.length; i < starts.length; i++) starts[i] += delta;
     return new LineIndex(text, starts, false);
   }
 

@@ -49,19 +49,22 @@ export class XsNode {
   private k1: number;
 
   /**
+   * The tree's log of its nodes in the order they were created, shared by all its nodes, when
+   * the root keeps one (see root()); `nodes` is undefined once the log was taken.
+   */
+  private creationLog: { nodes: XsNode[] | undefined } | undefined;
+
+  /**
    * `start`/`end`: the whole definition (a dump line, an xl item or key=value piece);
    * `keyStart`/`keyEnd`: the node's own name in the document, or the definition itself.
    */
-  /** Every node of the tree in the order it was created, when the root keeps one (see root()). */
-  private created: XsNode[] | undefined;
-
   constructor(readonly name: string, readonly parent: XsNode | undefined, start: number, end: number, keyStart = start, keyEnd = end) {
     this.s0 = start;
     this.s1 = end;
     this.k0 = keyStart;
     this.k1 = keyEnd;
-    this.created = parent?.created;
-    this.created?.push(this);
+    this.creationLog = parent?.creationLog;
+    this.creationLog?.nodes?.push(this);
   }
 
   /**
@@ -71,8 +74,19 @@ export class XsNode {
    */
   static root(keepCreationOrder = false): XsNode {
     const root = new XsNode('', undefined, 0, 0);
-    root.created = keepCreationOrder ? [root] : undefined;
+    root.creationLog = keepCreationOrder ? { nodes: [root] } : undefined;
     return root;
+  }
+
+  /**
+   * The nodes in the order they were created, if the tree was made to keep it; the tree stops
+   * keeping it then (the caller keeps the order from there on, see service/incremental).
+   */
+  takeCreationOrder(): XsNode[] | undefined {
+    const log = this.parent === undefined ? this.creationLog : undefined;
+    const nodes = log?.nodes;
+    if (log) log.nodes = undefined;
+    return nodes;
   }
 
   /**
@@ -89,20 +103,6 @@ export class XsNode {
     }
     this.kids = undefined;
     return removed;
-  }
-
-  /** After nodes were removed and added (see removeDescendants): the tree's nodes in document order. */
-  setCreationOrder(nodes: readonly XsNode[]): void {
-    const created = this.parent === undefined ? this.created : undefined;
-    if (!created) return;
-    // In place: every node of the tree shares this list, and adds the nodes it creates to it.
-    created.length = 0;
-    for (const node of nodes) created.push(node);
-  }
-
-  /** The nodes in the order they were created (a copy), if the tree was made to keep it. */
-  nodesInCreationOrder(): XsNode[] | undefined {
-    return this.parent === undefined ? this.created?.slice() : undefined;
   }
 
   /** Where a quick-fix adds a key below this node, when the document allows it. */

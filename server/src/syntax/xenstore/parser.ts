@@ -356,9 +356,13 @@ function parseLine(text: string, start: number, end: number): ParsedLine | strin
   return { nameStart, nameEnd, depth, full, valueStart, valueEnd, truncated, ambiguousCut, cutWidth, perms };
 }
 
+/**
+ * Adds a `-f` line's node. `lineStart`/`end` are document offsets; `line`'s offsets are in
+ * `text`, which holds the document from offset `base` (a single line, for incremental analysis).
+ */
 function addFullPath(
   root: XsNode, text: string, line: ParsedLine, lineStart: number, end: number, findings: Finding[],
-  allNodes: boolean, lastDir: { path: string; node: XsNode | undefined },
+  allNodes: boolean, lastDir: { path: string; node: XsNode | undefined }, base = 0,
 ): XsNode | undefined {
   const path = text.slice(line.nameStart, line.nameEnd);
   if (path.includes('//') || path.endsWith('/')) {
@@ -378,10 +382,10 @@ function addFullPath(
     lastDir.path = dirPath;
     lastDir.node = node;
   }
-  const nameOffset = line.nameStart + slash + 1;
-  node = node.ensureAt(path.slice(slash + 1), lineStart, end, nameOffset, line.nameEnd);
-  node.setSpans(lineStart, end, nameOffset, line.nameEnd);
-  setValue(node, text, line, findings);
+  const nameOffset = base + line.nameStart + slash + 1;
+  node = node.ensureAt(path.slice(slash + 1), lineStart, end, nameOffset, base + line.nameEnd);
+  node.setSpans(lineStart, end, nameOffset, base + line.nameEnd);
+  setValue(node, text, line, findings, base);
   node.setInsertion('full', end);
   return node;
 }
@@ -399,13 +403,7 @@ export function wholeValueLine(lineText: string, lineStart: number): ParsedLine 
 
 /** Give a node the value of its line (`lineText` at `lineStart`), re-read after an edit inside it (see wholeValueLine). */
 export function rereadValue(node: XsNode, lineText: string, lineStart: number, line: ParsedLine): void {
-  setValue(node, lineText, shiftLine(line, -lineStart), []);
-  const value = node.value!;
-  node.value = {
-    ...value,
-    span: { start: value.span.start + lineStart, end: value.span.end + lineStart },
-    ...(value.source ? { source: value.source.moved(lineStart) } : {}),
-  };
+  setValue(node, lineText, shiftLine(line, -lineStart), [], lineStart);
 }
 
 /** What one line of a `-f` listing is, for incremental analysis of line edits. */
@@ -434,11 +432,11 @@ export function classifyFullLine(lineText: string): FullLine | undefined {
  * Reads a line that classifyFullLine called a node into the tree below `root`, exactly as
  * parseXenStoreDump would at that place; `lastDir` caches the last directory between calls.
  */
-export function addFullLine(root: XsNode, text: string, lineStart: number, end: number, lastDir: { path: string; node: XsNode | undefined }): XsNode | undefined {
-  const line = parseLine(text, lineStart, end);
+export function addFullLine(root: XsNode, lineText: string, lineStart: number, lastDir: { path: string; node: XsNode | undefined }): XsNode | undefined {
+  const line = parseLine(lineText, 0, lineText.length);
   if (typeof line === 'string') return undefined;
   const findings: Finding[] = [];
-  const node = addFullPath(root, text, line, lineStart, end, findings, false, lastDir);
+  const node = addFullPath(root, lineText, line, lineStart, lineStart + lineText.length, findings, false, lastDir, lineStart);
   return findings.length === 0 ? node : undefined;
 }
 
@@ -452,25 +450,29 @@ function shiftLine(line: ParsedLine, by: number): ParsedLine {
   };
 }
 
-function setValue(node: XsNode, text: string, line: ParsedLine, findings: Finding[]): void {
+/** Gives a node its line's value; `text` holds the document from offset `base` (see addFullPath). */
+function setValue(node: XsNode, text: string, line: ParsedLine, findings: Finding[], base = 0): void {
   if (line.valueStart === undefined || line.valueEnd === undefined) return;
-  const source = unescapeValue(text, line.valueStart, line.valueEnd);
-  const span = { start: line.valueStart, end: line.valueEnd };
+  const source = unescapeValue(text, line.valueStart, line.valueEnd, base);
+  const span = { start: base + line.valueStart, end: base + line.valueEnd };
   node.value = source.isPlain
     ? { text: source.text, span, direct: true, truncated: line.truncated }
     : { text: source.text, span, source, truncated: line.truncated };
   if (line.truncated) {
-    findings.push(finding(RULES.xsTruncated, { start: line.valueStart, end: line.valueEnd + 4 },
+    findings.push(finding(RULES.xsTruncated, { start: base + line.valueStart, end: base + line.valueEnd + 4 },
       explained('Value cut by xenstore-ls: pipe `xenstore-ls -f` to a file for whole values',
         `xenstore-ls cut this value to fit the terminal (\\...): only its first ${source.text.length} bytes are shown, and what follows is unknown.`)));
   }
 }
 
-/** Undo sanitise_value. Each decoded byte maps to the document offset of its escape. */
-export function unescapeValue(text: string, start: number, end: number): MappedText {
+/**
+ * Undo sanitise_value. Each decoded byte maps to the document offset of its escape (`text`
+ * holds the document from offset `base`).
+ */
+export function unescapeValue(text: string, start: number, end: number, base = 0): MappedText {
   const raw = text.slice(start, end);
   // eslint-disable-next-line no-control-regex
-  if (!raw.includes('\\') && /^[\x00-\x7f]*$/.test(raw)) return MappedText.plain(raw, start);
+  if (!raw.includes('\\') && /^[\x00-\x7f]*$/.test(raw)) return MappedText.plain(raw, base + start);
   let out = '';
   const offsets: number[] = [];
   let i = start;
@@ -482,19 +484,19 @@ export function unescapeValue(text: string, start: number, end: number): MappedT
       const nc = text[i + 1];
       const simple = nc === 't' ? '\t' : nc === 'n' ? '\n' : nc === 'r' ? '\r' : nc === '\\' ? '\\' : undefined;
       if (simple !== undefined) {
-        offsets.push(i);
+        offsets.push(base + i);
         out += simple;
         i += 2;
         continue;
       }
       if (nc === 'x' && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 2, i + 4)) && i + 4 <= end) {
-        offsets.push(i);
+        offsets.push(base + i);
         out += String.fromCharCode(Number.parseInt(text.slice(i + 2, i + 4), 16));
         i += 4;
         continue;
       }
       if (/^[0-7]{3}$/.test(text.slice(i + 1, i + 4)) && i + 4 <= end) {
-        offsets.push(i);
+        offsets.push(base + i);
         out += String.fromCharCode(Number.parseInt(text.slice(i + 1, i + 4), 8));
         i += 4;
         continue;
@@ -503,7 +505,7 @@ export function unescapeValue(text: string, start: number, end: number): MappedT
     }
     const code = c.charCodeAt(0);
     if (code < 0x80) {
-      offsets.push(i);
+      offsets.push(base + i);
       out += c;
       i++;
     } else {
@@ -511,11 +513,11 @@ export function unescapeValue(text: string, start: number, end: number): MappedT
       const cp = text.codePointAt(i)!;
       const ch = String.fromCodePoint(cp);
       const bytes = toBytes(ch);
-      for (let k = 0; k < bytes.length; k++) offsets.push(i);
+      for (let k = 0; k < bytes.length; k++) offsets.push(base + i);
       out += bytes;
       i += ch.length;
     }
   }
-  offsets.push(i);
+  offsets.push(base + i);
   return MappedText.mapped(out, offsets);
 }
