@@ -15,7 +15,7 @@ import { prepareForEdits, reanalyzeInsideValue, reanalyzeLines, TextChange } fro
 import { detectLanguage, SndifLanguage } from '../service/language';
 import type { SndifSettings } from './settings';
 import { ChunkedDocument } from './chunkedDocument';
-import { ChunkedText } from '../text/chunkedText';
+import { ChunkedText, TextSource } from '../text/chunkedText';
 import { runSteps } from '../text/steps';
 
 interface Entry {
@@ -26,6 +26,26 @@ interface Entry {
   text: ChunkedText;
   /** Edits made since, in order; undefined after a whole-text replacement or too many. */
   changes: TextChange[] | undefined;
+  /** How many edits were left when they were last tried as one (see readyInOneStep). */
+  triedInOneStep?: number;
+}
+
+/**
+ * One edit of the text the first of `changes` applies to, with the effect of all of them in
+ * order; `result` is the text after the last.
+ */
+export function combineChanges(changes: readonly TextChange[], result: TextSource): TextChange {
+  // The region replaced so far: [start, end) of the first text, [start, start + length) now.
+  let { start, end } = changes[0];
+  let length = changes[0].text.length;
+  for (const c of changes.slice(1)) {
+    const regionEnd = start + length;
+    const unionEnd = Math.max(regionEnd, c.end);
+    end = unionEnd - (length - (end - start));
+    start = Math.min(start, c.start);
+    length = unionEnd + c.text.length - (c.end - c.start) - start;
+  }
+  return { start, end, text: result.slice(start, start + length) };
 }
 
 /** A whole analysis in slices, for one version of a document. */
@@ -132,7 +152,7 @@ export class DocumentStore {
         this.cache.delete(document.uri);
         return undefined;
       }
-      if (!next) return undefined;
+      if (!next) return this.readyInOneStep(document, entry);
       entry.editable = next;
       entry.text = text;
       entry.changes.shift();
@@ -143,6 +163,31 @@ export class DocumentStore {
       return undefined;
     }
     return entry.editable.analysis;
+  }
+
+  /**
+   * The edits left, taken as one: typing a new line passes through states no fast path reads
+   * (half a key), but the line as a whole may be one reanalyzeLines takes. Tried once per
+   * number of edits left, so that requests between two keystrokes do not try it again.
+   */
+  private readyInOneStep(document: ChunkedDocument, entry: Entry): Analysis | undefined {
+    const changes = entry.changes!;
+    if (changes.length < 2 || entry.triedInOneStep === changes.length) return undefined;
+    entry.triedInOneStep = changes.length;
+    const change = combineChanges(changes, document.text);
+    if (entry.text.length - (change.end - change.start) + change.text.length !== document.text.length) return undefined;
+    let next: EditableAnalysis | undefined;
+    try {
+      next = reanalyzeInsideValue(entry.editable, change, document.text) ?? reanalyzeLines(entry.editable, change, document.text);
+    } catch {
+      this.cache.delete(document.uri);
+      return undefined;
+    }
+    if (!next) return undefined;
+    entry.editable = next;
+    entry.text = document.text;
+    entry.changes = [];
+    return next.analysis;
   }
 
   /**
@@ -234,8 +279,9 @@ export class DocumentStore {
     const { uri, version } = document;
     const listeners: ((fraction: number) => void)[] = [];
     const slices = async (run: Omit<Run, 'promise'>): Promise<Analysis | undefined> => {
-      // From the next microtask on: the run is registered and its caller listening by then.
-      await Promise.resolve();
+      // From the next turn on: the run is registered, its caller listening, and the answer of
+      // the request that started it (if any) on its way.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       if (run.stopped) return undefined;
       const text = document.getText();
       const steps = analysisSteps(text, this.languageOf(document), this.options(document));

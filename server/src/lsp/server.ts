@@ -203,15 +203,14 @@ export function startServer(connection: Connection, environment: ServerEnvironme
 
   /**
    * The last analysis mapped through the edits since, when bringing it up to date means a
-   * whole analysis (started now, in slices): hover and completion answer from it at once.
+   * whole analysis: hover and completion answer from it at once. The whole analysis is left
+   * to the diagnostics push after the typing pauses (each keystroke would stop it anyway).
    */
   const staleFor = (uri: string): [ChunkedDocument, StaleAnalysis] | undefined => {
     const document = documents.get(uri);
     if (!document || store.expectedAnalysisMs(document) < ANSWER_STALE_AFTER_MS) return undefined;
     const stale = store.stale(document);
-    if (!stale) return undefined;
-    void analysed(document);
-    return [document, stale];
+    return stale && [document, stale];
   };
 
   connection.languages.diagnostics.on(async (params, token) => ({
