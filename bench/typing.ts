@@ -1,7 +1,7 @@
 /**
  * The typing scenario, over the real protocol for any stdio language server: open a document,
- * wait for its first diagnostics, then type characters into one value, one incremental
- * didChange every `intervalMs`, each followed at once by a hover at the cursor. Reports the
+ * wait for its first diagnostics, then type characters (into a value, or a new line), one
+ * incremental didChange every `intervalMs`, each followed at once by a hover at the cursor. Reports the
  * hover latencies and the time from the last key to the diagnostics of the last version.
  *
  * A server that publishes a version is waited for that version; one that does not
@@ -79,16 +79,19 @@ export async function typeInto(o: TypingOptions): Promise<TypingResult> {
     const hovers: Promise<number>[] = [];
     let lastKeyAt = 0;
     let version = 1;
+    let cursor = o.at;
     for (let i = 0; i < o.typed.length; i++) {
       if (i > 0) await new Promise((resolve) => setTimeout(resolve, o.intervalMs));
-      const position = { line: o.at.line, character: o.at.character + i };
+      const position = cursor;
+      // The cursor after the character: a line break starts the next line.
+      cursor = o.typed[i] === '\n' ? { line: cursor.line + 1, character: 0 } : { line: cursor.line, character: cursor.character + 1 };
       version++;
       lastKeyAt = performance.now();
       void connection.sendNotification(DidChangeTextDocumentNotification.type, {
         textDocument: { uri: o.uri, version }, contentChanges: [{ range: { start: position, end: position }, text: o.typed[i] }],
       });
       const sent = performance.now();
-      hovers.push(connection.sendRequest(HoverRequest.type, { textDocument: { uri: o.uri }, position }).then(() => performance.now() - sent));
+      hovers.push(connection.sendRequest(HoverRequest.type, { textDocument: { uri: o.uri }, position: cursor }).then(() => performance.now() - sent));
     }
     const lastVersion = version;
     deadline = performance.now() + (o.timeoutMs ?? 60_000);
@@ -102,6 +105,17 @@ export async function typeInto(o: TypingOptions): Promise<TypingResult> {
     connection.dispose();
     child.kill();
   }
+}
+
+/**
+ * Where a new key line goes in the middle of a `-f` dump, and the line: the end of the first
+ * `sample-rates` line after `from`, then a line break and a key of the same card.
+ */
+export function newKeyLine(text: string, from: number): { offset: number; typed: string } {
+  const at = text.indexOf('/sample-rates = "', from);
+  if (at < 0) throw new Error('no sample-rates line to type after');
+  const card = text.slice(text.lastIndexOf('\n', at) + 1, at);
+  return { offset: text.indexOf('\n', at), typed: `\n${card}/channels-max = "1"` };
 }
 
 /** The offset just before the closing quote of the first `sample-rates` value after `from`. */
