@@ -223,12 +223,16 @@ export function reanalyzeLines(previous: EditableAnalysis, change: TextChange, t
     lineCount: dump.lineCount + lineDelta,
   };
   const cards = old.cards.slice();
+  const replaced = new Map<ResolvedCard, ResolvedCard>();
   for (const i of touched) {
     cards[i] = resolveCards([cards[i].root], previous.options)[0];
+    replaced.set(old.cards[i], cards[i]);
     cardFindings[i] = validateCard(cards[i], text, previous.options);
   }
   const lines = old.lines.afterEdit(text, change.start, change.end, change.text);
-  return { analysis: assembleDump(text, lines, newDump, cards, cardFindings, previous.options), options: previous.options, dump: { cardFindings } };
+  const analysis = assembleDump(text, lines, newDump, cards, cardFindings, previous.options);
+  carryCardExtents(old, analysis, (x) => (x >= after ? x + delta : x), replaced, true);
+  return { analysis, options: previous.options, dump: { cardFindings } };
 }
 
 function isBelow(node: XsNode | undefined, directory: XsNode): boolean {

@@ -37,10 +37,19 @@ const extents = new WeakMap<Analysis, { start: number; end: number; card: Resolv
  * An edit moved the previous analysis into `to` (service/incremental): its card extents, if
  * computed, move along instead of being computed again; `replaced` maps re-resolved cards.
  */
-export function carryCardExtents(from: Analysis, to: Analysis, move: (offset: number) => number, replaced: ReadonlyMap<ResolvedCard, ResolvedCard>): void {
+export function carryCardExtents(
+  from: Analysis, to: Analysis, move: (offset: number) => number, replaced: ReadonlyMap<ResolvedCard, ResolvedCard>, remeasure = false,
+): void {
   const list = extents.get(from);
   if (!list) return;
-  extents.set(to, list.map((e) => ({ start: move(e.start), end: move(e.end), card: replaced.get(e.card) ?? e.card })));
+  const carried = list.map((e) => {
+    const card = replaced.get(e.card);
+    // A card read again from its lines (line edits) may have grown or shrunk: measure it again.
+    if (card && remeasure) return { ...subtreeExtent(card.node), card };
+    return { start: move(e.start), end: move(e.end), card: card ?? e.card };
+  });
+  if (remeasure) carried.sort((a, b) => a.start - b.start);
+  extents.set(to, carried);
 }
 
 /** The cards whose extent contains the offset (a binary search, then its neighbours). */
