@@ -112,13 +112,7 @@ export function reanalyzeInsideValue(previous: EditableAnalysis, change: TextCha
   for (let i = firstOnLine; i < nodes.length; i++) nodes[i].moveOffsets(change.start, change.end, delta);
   if (edited) rereadValue(edited, newLine, lineStart, after);
 
-  const cards = old.cards.slice();
-  const replaced = new Map<ResolvedCard, ResolvedCard>();
-  for (const i of touched) {
-    cards[i] = resolveCards([cards[i].root], previous.options)[0];
-    replaced.set(old.cards[i], cards[i]);
-    cardFindings[i] = validateCard(cards[i], text, previous.options);
-  }
+  const { cards, replaced } = resolveAgain(previous, touched, cardFindings, text);
   const lines = old.lines.afterEditWithinLine(text, change.start, change.end - change.start, change.text.length);
   const analysis = assembleDump(text, lines, newDump, cards, cardFindings, previous.options);
   carryCardExtents(old, analysis, (x) => (x >= change.end && x > change.start ? x + delta : x), replaced);
@@ -222,17 +216,23 @@ export function reanalyzeLines(previous: EditableAnalysis, change: TextChange, t
     unreadable: dump.unreadable.map((u) => ({ ...u, span: moveSpan(u.span) })),
     lineCount: dump.lineCount + lineDelta,
   };
-  const cards = old.cards.slice();
-  const replaced = new Map<ResolvedCard, ResolvedCard>();
-  for (const i of touched) {
-    cards[i] = resolveCards([cards[i].root], previous.options)[0];
-    replaced.set(old.cards[i], cards[i]);
-    cardFindings[i] = validateCard(cards[i], text, previous.options);
-  }
+  const { cards, replaced } = resolveAgain(previous, touched, cardFindings, text);
   const lines = old.lines.afterEdit(text, change.start, change.end, change.text);
   const analysis = assembleDump(text, lines, newDump, cards, cardFindings, previous.options);
   carryCardExtents(old, analysis, (x) => (x >= after ? x + delta : x), replaced, true);
   return { analysis, options: previous.options, dump: { cardFindings } };
+}
+
+/** The cards at `touched` resolved and validated again (into `cardFindings`); the others kept. */
+function resolveAgain(previous: EditableAnalysis, touched: readonly number[], cardFindings: Finding[][], text: TextSource) {
+  const cards = previous.analysis.cards.slice();
+  const replaced = new Map<ResolvedCard, ResolvedCard>();
+  for (const i of touched) {
+    cards[i] = resolveCards([cards[i].root], previous.options)[0];
+    replaced.set(previous.analysis.cards[i], cards[i]);
+    cardFindings[i] = validateCard(cards[i], text, previous.options);
+  }
+  return { cards, replaced };
 }
 
 function isBelow(node: XsNode | undefined, directory: XsNode): boolean {
