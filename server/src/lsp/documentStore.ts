@@ -315,9 +315,12 @@ export class DocumentStore {
         while (!step.done && performance.now() - sliceStart < SLICE_MS) step = steps.next();
         busyMs += performance.now() - sliceStart;
         if (step.done) {
-          if (this.runs.get(uri) === run) this.runs.delete(uri);
           this.measured(text.length, busyMs);
           this.remember(document, step.value, optionsKey);
+          // One more slice readies it for the first keystroke and hover, before anyone waits.
+          await nextTurn();
+          if (!run.stopped && document.version === version) prepareForEdits(step.value);
+          if (this.runs.get(uri) === run) this.runs.delete(uri);
           return step.value.analysis;
         }
         for (const listen of listeners) listen(step.value);

@@ -39,6 +39,13 @@ import type { Analysis } from '../service/analyze';
 const DIAGNOSTICS_DELAY_MS = 50;
 const MAX_DIAGNOSTICS_DELAY_MS = 1000;
 
+/**
+ * When the edits since the last analysis need a whole one (say, a key line half typed), the
+ * push waits for a longer pause: each keystroke would stop that analysis, and its slices
+ * would only hold up the hovers of someone still typing.
+ */
+const WHOLE_ANALYSIS_DELAY_MS = 250;
+
 /** An analysis expected to take longer than this shows a progress bar ($/progress). */
 const PROGRESS_AFTER_MS = 500;
 
@@ -175,8 +182,11 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   });
 
   documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document,
-    Math.min(MAX_DIAGNOSTICS_DELAY_MS, Math.max(DIAGNOSTICS_DELAY_MS, 5 * (pushCost.get(e.document.uri) ?? 0)))));
+  documents.onDidChangeContent((e) => {
+    const pace = Math.max(DIAGNOSTICS_DELAY_MS, 5 * (pushCost.get(e.document.uri) ?? 0));
+    const whole = guard(0, () => store.expectedAnalysisMs(e.document)) > 0;
+    schedule(e.document, Math.min(MAX_DIAGNOSTICS_DELAY_MS, whole ? Math.max(pace, WHOLE_ANALYSIS_DELAY_MS) : pace));
+  });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);

@@ -84,7 +84,7 @@ export function analyzeForEditing(text: string, language: SndifLanguage, options
 }
 
 /** Cards resolved and validated between two pauses of analysisSteps. */
-const CARDS_PER_STEP = 256;
+const CARDS_PER_STEP = 64;
 
 /**
  * analyzeForEditing in steps: yields how far it got (0 to 1) now and then, so the language

@@ -76,7 +76,7 @@ export function parseXenStoreDump(text: string, options: DumpParseOptions = {}):
 }
 
 /** Lines read between two pauses of parseXenStoreDumpSteps. */
-const LINES_PER_STEP = 4096;
+const LINES_PER_STEP = 1024;
 
 /**
  * parseXenStoreDump in steps: yields the offset reached every few thousand lines, so a
