@@ -232,7 +232,8 @@ function modelItem(card: CardModel, value: MappedText, span: Span, listIndex: nu
   }
 
   let lastKey: string | undefined;
-  for (const piece of pieces.slice(1)) {
+  for (let p = 1; p < pieces.length; p++) {
+    const piece = pieces[p];
     const matched = matchParam(type, piece, params, stream, pcm, card, findings);
     if (matched) {
       lastKey = matched;
@@ -270,12 +271,17 @@ function matchParam(
       const elements = splitList(value, key, at.span, findings);
       if (!elements) return key;
       const names: string[] = [];
+      const spans: Span[] = [];
       for (const e of elements) {
         const name = libxlFormat(e.text);
-        if (name) names.push(name);
-        else reportInvalidFormat(e, findings);
+        if (name) {
+          names.push(name);
+          spans.push(e.span());
+        } else {
+          reportInvalidFormat(e, findings);
+        }
       }
-      params.formats = listField(at, names, elements.filter((e) => libxlFormat(e.text)).map((e) => e.span()));
+      params.formats = listField(at, names, spans);
       return key;
     }
     case 'channels-min':
@@ -351,6 +357,8 @@ function splitList(value: MappedText, key: string, pieceSpan: Span, findings: Fi
 
 function readNumber(text: MappedText, what: 'rate' | 'count', findings: Finding[]): number {
   const r = strtoulBase0(text.text);
+  // A plain decimal number (most of them) has nothing to report: no sentence is built for it.
+  if (r.digits && !r.negative && !r.overflow && r.base !== 8 && !r.junk && (r.value !== 0 || what === 'rate')) return r.value;
   const span = nonEmptySpan(text, text, 0);
   const shown = quote(text.text, 16);
   const zeroMeans = what === 'rate'
