@@ -21,6 +21,7 @@ import { toYaml } from './yaml';
 import { scaling } from './scaling';
 import { newKeyLine, sampleRatesInsertionOffset, typeInto } from './typing';
 import { LineIndex } from '../server/src/text/lineIndex';
+import { xlKeystroke, XlKeystrokeResult } from './xlKeystroke';
 
 const ROOT = join(__dirname, '..', '..');
 const MB = 1e6;
@@ -187,15 +188,11 @@ async function typing(dir: string): Promise<TypingRow[]> {
   return rows;
 }
 
-/** Analysis after a keystroke in an xl.cfg of ordinary size (10 cards), in process. */
-function xlKeystroke(): { cards: number; bytes: number; ms: number } {
-  const text = xlConfig(2300);
-  const at = text.indexOf('sample-rates=') + 'sample-rates='.length;
-  const edits = Array.from({ length: 20 }, (_, i) => `${text.slice(0, at)}${TYPED.slice(0, i + 1)}${text.slice(at)}`);
-  let i = 0;
-  // The language server analyses an xl.cfg whole after each keystroke (its vsnd setting is small).
-  const ms = timed(() => analyze(edits[i++ % edits.length], 'xl'), 40);
-  return { cards: analyze(text, 'xl').cards.length, bytes: text.length, ms };
+/** The xl.cfg keystrokes (bench/xlKeystroke.ts) in a process of their own: a server with only that document open. */
+function xlKeystrokeFresh(): XlKeystrokeResult {
+  const run = spawnSync(process.execPath, [join(__dirname, 'xlKeystroke.js')], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (run.status !== 0) throw new Error(`xlKeystroke.js failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as XlKeystrokeResult;
 }
 
 interface CliRow { input: string; bytes: number; floorMs: number; lintMs: number; xFloor: number; rssPeakMB: number; rssPerInput: number }
@@ -258,7 +255,7 @@ async function main(): Promise<void> {
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
   process.stdout.write(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${startLoad.map((l) => l.toFixed(1)).join(' ')} at the start\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n${table.map(line).join('\n')}\n`);
   const typingRows = ONLY === 'table' || ONLY === 'cli' ? [] : await typing(dir);
-  const xl = xlKeystroke();
+  const xl = { fresh: xlKeystrokeFresh(), afterLargeInputs: xlKeystroke() };
   if (typingRows.length) {
     const typingHeader = ['input', 'typing', 'server', 'runs', 'didOpen → diagnostics ms', 'hover p50 ms', 'hover p95 ms', 'last key → diagnostics ms', 'diagnostics'];
     const ms = (n: number) => (Number.isFinite(n) ? fmt(n) : 'timeout');
@@ -267,7 +264,13 @@ async function main(): Promise<void> {
     const tline = (cells: string[]) => cells.map((c, i) => c.padStart(tw[i])).join(' | ');
     process.stdout.write(`\nTyping ${TYPED.length} characters into a sample-rates value (both servers), or a new key line (sndif), one didChange every ${TYPING_INTERVAL_MS} ms, each followed by a hover at the cursor (medians of the runs)\n${tline(typingHeader)}\n${tw.map((w) => '-'.repeat(w)).join('-|-')}\n${typingTable.map(tline).join('\n')}\n`);
   }
-  process.stdout.write(`\nxl.cfg of ${xl.cards} cards (${xl.bytes} bytes): analysis after a keystroke ${fmt(xl.ms, 2)} ms (median)\n`);
+  const xlHeader = ['process', 'keystrokes', 'keystroke (re-analysis) p50 / p95 ms', 'whole analysis p50 / p95 ms'];
+  const xlRows = (where: string, r: XlKeystrokeResult) => ([['first', r.first], ['last', r.last]] as const).map(([phase, l]) => [
+    where, `${phase} 200`, `${fmt(l.keystrokeP50, 2)} / ${fmt(l.keystrokeP95, 2)}`, `${fmt(l.analysisP50, 2)} / ${fmt(l.analysisP95, 2)}`]);
+  const xlTable = [xlHeader, ...xlRows('its own (only this document open)', xl.fresh), ...xlRows('the bench\'s, after the large inputs', xl.afterLargeInputs)];
+  const xw = xlHeader.map((_, i) => Math.max(...xlTable.map((row) => row[i].length)));
+  process.stdout.write(`\nTyping into an xl.cfg of ${xl.fresh.cards} cards (${xl.fresh.bytes} bytes): ${xl.fresh.keystrokes} keystrokes into a sample-rates value, back to back\n`
+    + `${xlTable.map((row) => row.map((c, i) => (i > 1 ? c.padStart(xw[i]) : c.padEnd(xw[i]))).join(' | ')).join('\n')}\n`);
   const cli = ONLY === 'typing' ? [] : cliLint(dir);
   if (cli.length) {
     const cliHeader = ['input', 'MB', 'floor ms', '`sndif lint --format json` ms', '× floor', 'peak RSS MB', 'RSS/input'];

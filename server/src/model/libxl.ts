@@ -27,16 +27,26 @@ export type UnwrittenItem =
   | { readonly kind: 'pcm'; readonly card: number; readonly device: number; readonly pcm: PcmModel }
   | { readonly kind: 'stream'; readonly card: number; readonly device: number; readonly stream: number; readonly model: StreamModel };
 
-export interface WrittenCards {
-  readonly root: XsNode;
-  readonly cards: CardRoot[];
-  readonly keys: WrittenKey[];
-  readonly unwritten: UnwrittenItem[];
+export class WrittenCards {
+  private keyList: WrittenKey[] | undefined;
+
+  constructor(
+    readonly root: XsNode,
+    readonly cards: CardRoot[],
+    readonly unwritten: UnwrittenItem[],
+    /** The nodes given a value, in the order libxl writes them (each once, so its value is still the one written). */
+    private readonly written: readonly XsNode[],
+  ) {}
+
+  /** Every key in the order libxl writes it, listed on first use: `sndif xenstore` and tests read it, a keystroke does not. */
+  get keys(): WrittenKey[] {
+    return (this.keyList ??= this.written.map((node) => ({ path: node.path, value: node.value!.text })));
+  }
 }
 
 export function writeCards(cards: CardModel[], options: XenStoreWriteOptions): WrittenCards {
   const root = XsNode.root();
-  const keys: WrittenKey[] = [];
+  const written: XsNode[] = [];
   const unwritten: UnwrittenItem[] = [];
   const roots: CardRoot[] = [];
   const d = String(options.domid);
@@ -50,7 +60,7 @@ export function writeCards(cards: CardModel[], options: XenStoreWriteOptions): W
     const write = (dir: XsNode, key: string, value: string, span: Span = at, keySpan: Span = span, valueSpan: Span = span, pieces?: Span[]) => {
       const node = dir.ensure(key, span, keySpan);
       node.value = { text: toBytes(value), span: valueSpan, pieces };
-      keys.push({ path: node.path, value: node.value.text });
+      written.push(node);
       return node;
     };
     // libxl__device_generic_add: the frontend's backend link first, then the generic keys.
@@ -93,7 +103,7 @@ export function writeCards(cards: CardModel[], options: XenStoreWriteOptions): W
     });
     roots.push({ node: front, domid: d, index: n, label: `card ${n}`, backend: back });
   });
-  return { root, cards: roots, keys, unwritten };
+  return new WrittenCards(root, roots, unwritten, written);
 }
 
 /** A directory that is created when the first key is written into it. */

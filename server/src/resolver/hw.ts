@@ -114,78 +114,80 @@ export function cString(bytes: string): string {
 /** Split on `,` without trimming (strsep) and match each piece against the supported names. */
 function readList(node: XsNode, names: readonly string[], maxLen: number): ListRead {
   const text = cString(node.value?.text ?? '');
-  const pieces = text.split(',').map((piece, index) => ({
-    index,
-    text: piece,
-    match: names.find((name) => strncasecmpEqual(piece, name, maxLen)),
-  }));
+  const pieces = text.split(',').map((piece, index) => ({ index, text: piece, match: matchName(piece, names, maxLen) }));
   return { node, pieces, applied: pieces.some((p) => p.match !== undefined) };
+}
+
+function matchName(piece: string, names: readonly string[], maxLen: number): string | undefined {
+  for (const name of names) if (strncasecmpEqual(piece, name, maxLen)) return name;
+  return undefined;
 }
 
 const RATE_NAMES = RATES.map((r) => r.name);
 const FORMAT_NAMES = FORMATS.map((f) => f.name);
+
+/** The child `key` of a node when it holds a value. */
+function valued(node: XsNode, key: string): XsNode | undefined {
+  const child = node.child(key);
+  return child?.value ? child : undefined;
+}
+
+function readNumber(node: XsNode, key: string): NumberRead | undefined {
+  const child = valued(node, key);
+  return child ? { node: child, result: kernelReadUnsigned(child.value!.text) } : undefined;
+}
 
 export function readLevel(node: XsNode, level: Level, parentHw: Hw | null, parentSource: HwSource | null): { hw: Hw; source: HwSource; reads: LevelReads } {
   // The rate and format arrays are shared with the parent and never changed in place: a level
   // that sets them gets new ones.
   const hw: Hw = parentHw ? { ...parentHw } : defaultHw();
   const source: HwSource = parentSource ? { ...parentSource } : defaultSource();
-  const reads: LevelReads = {};
-  const valued = (key: string) => {
-    const child = node.child(key);
-    return child?.value ? child : undefined;
-  };
-  const readNumber = (key: string): NumberRead | undefined => {
-    const child = valued(key);
-    return child ? { node: child, result: kernelReadUnsigned(child.value!.text) } : undefined;
-  };
 
-  reads.channelsMin = readNumber('channels-min');
-  if (reads.channelsMin && reads.channelsMin.result.value !== 0) {
-    hw.channelsMin = reads.channelsMin.result.value;
-    source.channelsMin = { level, node: reads.channelsMin.node };
+  const channelsMin = readNumber(node, 'channels-min');
+  if (channelsMin && channelsMin.result.value !== 0) {
+    hw.channelsMin = channelsMin.result.value;
+    source.channelsMin = { level, node: channelsMin.node };
   }
-  reads.channelsMax = readNumber('channels-max');
-  if (reads.channelsMax && reads.channelsMax.result.value !== 0) {
-    hw.channelsMax = reads.channelsMax.result.value;
-    source.channelsMax = { level, node: reads.channelsMax.node };
+  const channelsMax = readNumber(node, 'channels-max');
+  if (channelsMax && channelsMax.result.value !== 0) {
+    hw.channelsMax = channelsMax.result.value;
+    source.channelsMax = { level, node: channelsMax.node };
   }
 
-  const ratesNode = valued('sample-rates');
-  if (ratesNode) {
-    reads.rates = readList(ratesNode, RATE_NAMES, LIMITS.rateNameLength);
-    if (reads.rates.applied) {
-      const values = RATES.filter((r) => reads.rates!.pieces.some((p) => p.match === r.name)).map((r) => r.value);
-      hw.rates = values;
-      hw.continuous = false;
-      hw.rateMin = values[0];
-      hw.rateMax = values[values.length - 1];
-      source.rates = { level, node: ratesNode };
-    }
+  const ratesNode = valued(node, 'sample-rates');
+  const rates = ratesNode ? readList(ratesNode, RATE_NAMES, LIMITS.rateNameLength) : undefined;
+  if (rates?.applied) {
+    const values = RATES.filter((r) => rates.pieces.some((p) => p.match === r.name)).map((r) => r.value);
+    hw.rates = values;
+    hw.continuous = false;
+    hw.rateMin = values[0];
+    hw.rateMax = values[values.length - 1];
+    source.rates = { level, node: rates.node };
   }
 
-  const formatsNode = valued('sample-formats');
-  if (formatsNode) {
-    reads.formats = readList(formatsNode, FORMAT_NAMES, LIMITS.formatNameLength);
-    if (reads.formats.applied) {
-      hw.formats = FORMAT_NAMES.filter((f) => reads.formats!.pieces.some((p) => p.match === f));
-      source.formats = { level, node: formatsNode };
-    }
+  const formatsNode = valued(node, 'sample-formats');
+  const formats = formatsNode ? readList(formatsNode, FORMAT_NAMES, LIMITS.formatNameLength) : undefined;
+  if (formats?.applied) {
+    hw.formats = FORMAT_NAMES.filter((f) => formats.pieces.some((p) => p.match === f));
+    source.formats = { level, node: formats.node };
   }
 
-  reads.bufferSize = readNumber('buffer-size');
-  if (reads.bufferSize && reads.bufferSize.result.value !== 0) {
-    hw.bufferBytesMax = reads.bufferSize.result.value;
-    source.bufferBytes = { level, node: reads.bufferSize.node };
+  const bufferSize = readNumber(node, 'buffer-size');
+  if (bufferSize && bufferSize.result.value !== 0) {
+    hw.bufferBytesMax = bufferSize.result.value;
+    source.bufferBytes = { level, node: bufferSize.node };
   }
 
   // Fix-ups, in the kernel's order.
+  let channelsClamped: LevelReads['channelsClamped'];
   if (hw.channelsMin > hw.channelsMax) {
-    reads.channelsClamped = { from: hw.channelsMin, to: hw.channelsMax };
+    channelsClamped = { from: hw.channelsMin, to: hw.channelsMax };
     hw.channelsMin = hw.channelsMax;
   }
   if (hw.rateMin > hw.rateMax) hw.rateMin = hw.rateMax;
   hw.periodBytesMax = hw.bufferBytesMax;
   hw.periodsMax = Math.floor(hw.periodBytesMax / hw.periodBytesMin);
+  // Made whole at the end, so that every level's reads have one shape for the rules that walk them.
+  const reads: LevelReads = { channelsMin, channelsMax, rates, formats, bufferSize, channelsClamped };
   return { hw, source, reads };
 }

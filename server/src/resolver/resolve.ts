@@ -97,14 +97,23 @@ function enumerate(node: XsNode, limit: number): { counted: XsNode[]; ignored: I
   let firstGap = counted.length;
   if (firstGap === limit) while (node.child(String(firstGap))) firstGap++;
   const ignored: IgnoredNode[] = [];
-  for (const [name, child] of node.children) {
-    if (!/^\d+$/.test(name)) continue;
+  node.children.forEach((child, name) => {
+    if (!isDecimal(name)) return;
     const index = Number(name);
-    if (index < counted.length && counted[index] === child) continue;
+    if (index < counted.length && counted[index] === child) return;
     ignored.push({ node: child, reason: index >= limit && index < firstGap ? 'limit' : 'gap' });
-  }
+  });
   ignored.sort((a, b) => Number(a.node.name) - Number(b.node.name));
   return { counted, ignored };
+}
+
+/** /^\d+$/ without a regular expression (every child of every level is asked). */
+function isDecimal(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return name.length > 0;
 }
 
 function resolveCard(root: CardRoot, options: ResolveOptions = {}): ResolvedCard {

@@ -9,7 +9,7 @@ import { DEFAULTS } from '../tables/defaults';
 import { parseXl } from '../syntax/xl/parser';
 import type { XlFile } from '../syntax/xl/ast';
 import { modelVsnd, VsndModel } from '../model/vsndItems';
-import { writeCards, WrittenKey } from '../model/libxl';
+import { writeCards, WrittenCards, WrittenKey } from '../model/libxl';
 import { dumpCards } from '../model/dumpCards';
 import { parseXenStoreDump, parseXenStoreDumpSteps, XsDump } from '../syntax/xenstore/parser';
 import { runSteps } from '../text/steps';
@@ -129,10 +129,23 @@ function analyzeXl(text: string, lines: LineIndex, options: AnalyzeOptions): Ana
   const vsnd = modelVsnd(file);
   const written = writeCards(vsnd.cards, { domid: options.domid ?? DEFAULTS.domid, backendDomid: options.backendDomid ?? DEFAULTS.backendDomid });
   const cards = resolveCards(written.cards, options);
-  const xl = { file, vsnd, root: written.root, keys: written.keys };
+  const xl = new XlParts(file, vsnd, written);
   let findings = [...file.findings, ...vsnd.findings, ...validateXl(file, vsnd, written.unwritten, { cards, sourceText: text, options: options.rules })];
   if (!options.ignoreSuppressions) findings = applySuppressions(findings, file.comments, lines, options.disabledCodes ?? []);
   return { language: 'xl', text, lines, xl, cards, findings: sortFindings(findings) };
+}
+
+/** An xl.cfg's parts; the keys libxl writes are listed only when asked for. */
+class XlParts implements XlAnalysis {
+  constructor(readonly file: XlFile, readonly vsnd: VsndModel, private readonly written: WrittenCards) {}
+
+  get root(): XsNode {
+    return this.written.root;
+  }
+
+  get keys(): WrittenKey[] {
+    return this.written.keys;
+  }
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

@@ -8,7 +8,8 @@ import { fromBytes } from '../../tree/xenstoreTree';
 
 export function limitRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const { resolved, label } of ctx.levels) {
+  for (const visit of ctx.levels) {
+    const resolved = visit.resolved;
     const r = resolved.reads;
     if (r.channelsClamped) {
       const minNode = r.channelsMin && r.channelsMin.result.value !== 0 ? r.channelsMin.node : undefined;
@@ -23,7 +24,7 @@ export function limitRules(ctx: RuleContext): Finding[] {
           : undefined;
         out.push(finding(RULES.channelsMinAboveMax, valueSpan(at),
           explained(`Minimum channels ${r.channelsClamped.from} above maximum ${r.channelsClamped.to}: swap channels-min and channels-max`,
-            `The frontend lowers channels-min to channels-max, so ${label} gets exactly ${r.channelsClamped.to} channel${r.channelsClamped.to === 1 ? '' : 's'}.`),
+            `The frontend lowers channels-min to channels-max, so ${visit.label} gets exactly ${r.channelsClamped.to} channel${r.channelsClamped.to === 1 ? '' : 's'}.`),
           swap));
       }
     }
@@ -31,7 +32,7 @@ export function limitRules(ctx: RuleContext): Finding[] {
     if (buffer && buffer.result.value !== 0 && buffer.result.value < 2 * resolved.hw.periodBytesMin) {
       out.push(finding(RULES.bufferTooSmall, valueSpan(buffer.node),
         explained(`Buffer too small to open the stream: use at least ${2 * resolved.hw.periodBytesMin} bytes`,
-          `buffer-size ${buffer.result.value} holds fewer than two periods of ${resolved.hw.periodBytesMin} bytes: periods_max becomes ${resolved.hw.periodsMax} while periods_min stays ${resolved.hw.periodsMin}, so ${label} cannot be opened.`)));
+          `buffer-size ${buffer.result.value} holds fewer than two periods of ${resolved.hw.periodBytesMin} bytes: periods_max becomes ${resolved.hw.periodsMax} while periods_min stays ${resolved.hw.periodsMin}, so ${visit.label} cannot be opened.`)));
     }
   }
   for (const card of ctx.cards) {

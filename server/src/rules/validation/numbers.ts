@@ -1,26 +1,28 @@
 /** Numbers as the kernel reads them (%u): what a dump's channels and buffer-size really mean. */
 import { explained, finding, Finding, replaceFix, RULES } from '../../tables/rules';
-import { RuleContext, valueSpan } from '../context';
+import { LevelVisit, RuleContext, valueSpan } from '../context';
 import { capitalize, quote } from '../../text/words';
 import type { NumberRead } from '../../resolver/hw';
 
 export function kernelNumberRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const { resolved, label } of ctx.levels) {
-    const r = resolved.reads;
-    check(r.channelsMin, 'channels-min', label, out);
-    check(r.channelsMax, 'channels-max', label, out);
-    check(r.bufferSize, 'buffer-size', label, out);
+  for (const visit of ctx.levels) {
+    const r = visit.resolved.reads;
+    check(r.channelsMin, 'channels-min', visit, out);
+    check(r.channelsMax, 'channels-max', visit, out);
+    check(r.bufferSize, 'buffer-size', visit, out);
   }
   return out;
 }
 
-function check(read: NumberRead | undefined, key: string, label: string, out: Finding[]): void {
+function check(read: NumberRead | undefined, key: string, visit: LevelVisit, out: Finding[]): void {
   if (!read) return;
   const text = read.node.value!.text;
   const span = valueSpan(read.node);
   const res = read.result;
-  const unset = `${capitalize(label)} keeps the inherited ${key}.`;
+  // Most values read cleanly (a hexadecimal one has junk after its 0): the sentences are built only for a finding.
+  if (!res.signed && res.converted && !res.overflow && !res.junk && res.value !== 0) return;
+  const unset = `${capitalize(visit.label)} keeps the inherited ${key}.`;
   const shown = quote(text, 16);
   if (res.signed) {
     out.push(finding(RULES.numberNegative, span, explained(`Number ${shown} has a sign, so the guest ignores it: drop the sign`, `The kernel's %u takes no sign and reads nothing. ${unset}`)));

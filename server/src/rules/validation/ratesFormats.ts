@@ -11,7 +11,8 @@ const SUPPORTED_RATES = RATES.map((r) => r.value);
 
 export function rateAndFormatRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const { resolved, parent, label } of ctx.levels) {
+  for (const visit of ctx.levels) {
+    const { resolved, parent } = visit;
     const inherited = parent ? parent.hw : undefined;
     const rates = resolved.reads.rates;
     if (rates) {
@@ -30,7 +31,7 @@ export function rateAndFormatRules(ctx: RuleContext): Finding[] {
         const kept = inherited ? describeRates(inherited) : describeRates(resolved.hw);
         out.push(finding(RULES.ratesNoneSupported, valueSpan(rates.node),
           explained('No rate here is supported, so the inherited rates stay: list a supported one',
-            `${capitalize(label)} keeps the inherited rates: ${kept}.`)));
+            `${capitalize(visit.label)} keeps the inherited rates: ${kept}.`)));
       }
     }
     const formats = resolved.reads.formats;
@@ -56,7 +57,7 @@ export function rateAndFormatRules(ctx: RuleContext): Finding[] {
         const kept = describeFormats(inherited ?? resolved.hw);
         out.push(finding(RULES.formatsNoneSupported, valueSpan(formats.node),
           explained('No format here is known, so the inherited formats stay: list a known one',
-            `${capitalize(label)} keeps the inherited formats: ${kept}.`)));
+            `${capitalize(visit.label)} keeps the inherited formats: ${kept}.`)));
       }
     }
   }

@@ -12,7 +12,8 @@ import type { Provenance } from '../../resolver/hw';
 export function widensParentRules(ctx: RuleContext): Finding[] {
   if (!ctx.options.narrowingWarnings) return [];
   const out: Finding[] = [];
-  for (const { level, resolved, parent, label } of ctx.levels) {
+  for (const visit of ctx.levels) {
+    const { level, resolved, parent } = visit;
     if (!parent) continue;
     const hw = resolved.hw;
     const up = parent.hw;
@@ -25,7 +26,7 @@ export function widensParentRules(ctx: RuleContext): Finding[] {
     // The short message says what and where from; the detail keeps every value and the rule's why.
     const say = (what: string | ((shown: number) => string), p: Provenance, action: string, full: string) => explained(
       short(what, (text) => `${text}${from(p)}: ${action}`),
-      `${capitalize(label)} ${full}${from(p)}. The Linux frontend accepts it, but xl.cfg(5) says a lower level must narrow its parent's range (setting sndif.narrowingWarnings).`);
+      `${capitalize(visit.label)} ${full}${from(p)}. The Linux frontend accepts it, but xl.cfg(5) says a lower level must narrow its parent's range (setting sndif.narrowingWarnings).`);
     const them = (n: number) => n > 1 ? 'them' : 'it';
     const r = resolved.reads;
     const src = parent.source;
