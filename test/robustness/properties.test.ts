@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { analyze, Analysis } from '../../server/src/service/analyze';
+import { analysisSteps, analyze, Analysis } from '../../server/src/service/analyze';
 import type { SndifLanguage } from '../../server/src/service/language';
 import { toDiagnostics, DiagnosticData } from '../../server/src/service/diagnostics';
 import { hover } from '../../server/src/service/hover';
@@ -137,4 +137,17 @@ test('a document above the size limit gets one information and its syntax only',
   assert.deepEqual(a.findings.map((f) => f.rule.code), ['document-too-large', 'xl-syntax']);
   assert.equal(a.findings[0].rule.severity, 'information');
   assert.equal(a.cards.length, 0);
+});
+
+test('a dump above the size limit: one information, its syntax only, read in steps like any other', () => {
+  const text = `${'/local/domain/1/device/vsnd/0/sample-rates = "8000"\n'.repeat(5000)}/local/domain/1/device/vsnd/0/x = "unclosed\n`;
+  let steps = 0;
+  const run = analysisSteps(text, 'xenstore', { maxDocumentSize: 1000 });
+  let next = run.next();
+  for (; !next.done; next = run.next()) steps++;
+  const a = next.value.analysis;
+  assert.deepEqual(a.findings.map((f) => f.rule.code), ['document-too-large', 'xs-syntax']);
+  assert.equal(a.cards.length, 0);
+  // 5,001 lines in steps of 1,024: the language server can answer between them.
+  assert.equal(steps, 4);
 });

@@ -11,7 +11,7 @@ import type { XlFile } from '../syntax/xl/ast';
 import { modelVsnd, VsndModel } from '../model/vsndItems';
 import { writeCards, WrittenCards, WrittenKey } from '../model/libxl';
 import { dumpCards } from '../model/dumpCards';
-import { parseXenStoreDump, parseXenStoreDumpSteps, XsDump } from '../syntax/xenstore/parser';
+import { parseXenStoreDumpSteps, XsDump } from '../syntax/xenstore/parser';
 import { runSteps } from '../text/steps';
 import type { XsNode } from '../tree/xenstoreTree';
 import { resolveCards, ResolvedCard } from '../resolver/resolve';
@@ -93,13 +93,16 @@ const CARDS_PER_STEP = 64;
 export function* analysisSteps(text: string, language: SndifLanguage, options: AnalyzeOptions = {}): Generator<number, EditableAnalysis> {
   const lines = new LineIndex(text);
   const limit = options.maxDocumentSize ?? DEFAULTS.maxDocumentSize;
-  if (text.length > limit) return { analysis: syntaxOnly(text, language, lines, limit), options };
-  if (language === 'xl') return { analysis: analyzeXl(text, lines, options), options };
-  // Reading the lines is most of the work: progress runs to 0.8 while parsing.
+  const tooLarge = text.length > limit;
+  if (language === 'xl') return { analysis: tooLarge ? xlSyntaxOnly(text, lines, limit) : analyzeXl(text, lines, options), options };
+  // Reading the lines is most of the work: progress runs to 0.8 while parsing (to 1 when that is all).
+  const share = tooLarge ? 1 : 0.8;
   const parsing = parseXenStoreDumpSteps(text);
   let step = parsing.next();
-  for (; !step.done; step = parsing.next()) yield text.length ? (0.8 * step.value) / text.length : 0;
+  for (; !step.done; step = parsing.next()) yield text.length ? (share * step.value) / text.length : 0;
   const dump = step.value;
+  // A document too large to resolve without freezing the editor: syntax errors only.
+  if (tooLarge) return { analysis: { language, text, lines, cards: [], findings: [documentTooLarge(text.length, limit), ...dump.findings] }, options };
   const roots = dumpCards(dump);
   const cards: ResolvedCard[] = [];
   const cardFindings: Finding[][] = [];
@@ -152,13 +155,8 @@ function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
-/** A document too large to resolve without freezing the editor: syntax errors only. */
-function syntaxOnly(text: string, language: SndifLanguage, lines: LineIndex, limit: number): Analysis {
-  const note = documentTooLarge(text.length, limit);
-  if (language === 'xl') {
-    const file = parseXl(text);
-    return { language, text, lines, cards: [], findings: [note, ...file.findings] };
-  }
-  const dump = parseXenStoreDump(text);
-  return { language, text, lines, cards: [], findings: [note, ...dump.findings] };
+/** An xl.cfg too large to resolve without freezing the editor: syntax errors only. */
+function xlSyntaxOnly(text: string, lines: LineIndex, limit: number): Analysis {
+  const file = parseXl(text);
+  return { language: 'xl', text, lines, cards: [], findings: [documentTooLarge(text.length, limit), ...file.findings] };
 }
