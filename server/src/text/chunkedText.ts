@@ -7,6 +7,7 @@
  *
  * Immutable: `edit` returns a new text that shares the untouched chunks with this one.
  */
+import { lastAtOrBelow } from './sorted';
 
 /** Read access to a text, whole (a plain string satisfies it) or in chunks. */
 export interface TextSource {
@@ -123,14 +124,7 @@ export class ChunkedText implements TextSource {
 
   /** Index of the chunk holding character `index` (0 <= index < length). */
   private chunkAt(index: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBelow(this.starts, index);
   }
 }
 
