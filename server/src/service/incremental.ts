@@ -2,8 +2,10 @@
  * Re-analysis after an edit, doing only the work the edit calls for. In every xenstore-ls
  * form a node's value sits on one line and a card reads only its own subtree and its backend
  * twin, so an edit inside one value re-reads that line, re-resolves and re-validates the cards
- * above the node, and moves everything after it by the edit's length. Any other edit (a line
- * break, a name, a comment, a card's backend link, an xl.cfg) gets a fresh analysis.
+ * above the node, and moves everything after it by the edit's length (reanalyzeInsideValue);
+ * in a `-f` listing, whole lines edited below cards that stay re-read those cards
+ * (reanalyzeLines). Any other edit (a comment, a card's backend link, an xl.cfg, …) gets a
+ * fresh analysis.
  *
  * The previous analysis is consumed: its tree is moved in place and belongs to the result.
  * The equivalence with a fresh analysis is a property test (test/robustness/incremental.test).
@@ -26,15 +28,19 @@ export interface TextChange {
 
 /** The analysis of `text`, which is the previous analysis's text with `change` applied. */
 export function reanalyze(previous: EditableAnalysis, change: TextChange, text: TextSource): EditableAnalysis {
-  return reanalyzeInsideValue(previous, change, text) ?? reanalyzeLines(previous, change, text)
-    ?? analyzeForEditing(text.toString(), previous.analysis.language, previous.options);
+  return reanalyzeQuickly(previous, change, text) ?? analyzeForEditing(text.toString(), previous.analysis.language, previous.options);
+}
+
+/** The fast paths: the analysis after the edit, or undefined (previous untouched) when neither takes it. */
+export function reanalyzeQuickly(previous: EditableAnalysis, change: TextChange, text: TextSource): EditableAnalysis | undefined {
+  return reanalyzeInsideValue(previous, change, text) ?? reanalyzeLines(previous, change, text);
 }
 
 /**
  * Builds now what the first edit of a dump and the first hover would otherwise build then:
  * the nodes in document order, the cards of each directory and the cards' extents. The
- * language server calls it once a whole analysis has been published, in idle time, so the
- * first keystroke costs what every other one does.
+ * language server's document store calls it in a slice of its own after a whole analysis,
+ * before publishing it, so the first keystroke costs what every other one does.
  */
 export function prepareForEdits(editable: EditableAnalysis): void {
   const { analysis } = editable;
@@ -197,24 +203,14 @@ export function reanalyzeLines(previous: EditableAnalysis, change: TextChange, t
   for (let i = lowerBound(kept, after); i < kept.length; i++) kept[i].moveOffsets(-1, after, delta);
   const lastDir = { path: '', node: undefined as XsNode | undefined };
   for (const line of cardLines) addFullLine(dump.root, line.text, line.start, lastDir);
-  const added: XsNode[] = [];
-  for (const { node } of rebuilt) {
-    const stack = [...node.children.values()];
-    while (stack.length) {
-      const n = stack.pop()!;
-      added.push(n);
-      for (const child of n.children.values()) stack.push(child);
-    }
-  }
+  const added = rebuilt.flatMap(({ node }) => node.descendants());
   const ordered = added.length ? kept.concat(added).sort((a, b) => a.spanStart - b.spanStart) : kept;
   nodesInOrder.set(dump.root, ordered);
-  const lineDelta = countLineBreaks(change.text) - countLineBreaks(old.text.slice(change.start, change.end));
   const newDump: XsDump = {
     ...dump,
     findings: dump.findings.map(move),
     comments: dump.comments.map((c) => ({ ...c, span: moveSpan(c.span) })),
     unreadable: dump.unreadable.map((u) => ({ ...u, span: moveSpan(u.span) })),
-    lineCount: dump.lineCount + lineDelta,
   };
   const { cards, replaced } = resolveAgain(previous, touched, cardFindings, text);
   const lines = old.lines.afterEdit(text, change.start, change.end, change.text);
@@ -238,12 +234,6 @@ function resolveAgain(previous: EditableAnalysis, touched: readonly number[], ca
 function isBelow(node: XsNode | undefined, directory: XsNode): boolean {
   for (let n = node; n; n = n.parent) if (n === directory) return true;
   return false;
-}
-
-function countLineBreaks(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  return count;
 }
 
 function movedSpan(span: { start: number; end: number }, delta: number): { start: number; end: number } {

@@ -89,18 +89,24 @@ export class XsNode {
     return nodes;
   }
 
+  /** Every node below this one, in no particular order. */
+  descendants(): XsNode[] {
+    const below: XsNode[] = [];
+    const stack = [...this.children.values()];
+    while (stack.length) {
+      const node = stack.pop()!;
+      below.push(node);
+      for (const child of node.children.values()) stack.push(child);
+    }
+    return below;
+  }
+
   /**
    * Drops this node's children (incremental analysis reads them again from their lines).
    * Returns every node that was below it, in no particular order.
    */
   removeDescendants(): XsNode[] {
-    const removed: XsNode[] = [];
-    const stack = [...this.children.values()];
-    while (stack.length) {
-      const node = stack.pop()!;
-      removed.push(node);
-      for (const child of node.children.values()) stack.push(child);
-    }
+    const removed = this.descendants();
     this.kids = undefined;
     return removed;
   }

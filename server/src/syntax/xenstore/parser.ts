@@ -30,7 +30,6 @@ export interface XsDump {
   readonly root: XsNode;
   readonly findings: Finding[];
   readonly comments: XsComment[];
-  readonly lineCount: number;
   /** True when the listing had no path prefix and its place in XenStore was inferred. */
   readonly relative: boolean;
   /** Lines that could not be read, with the directory they were listed in when known. */
@@ -225,7 +224,7 @@ export function* parseXenStoreDumpSteps(text: string, options: DumpParseOptions 
 
   const form: DumpForm = sawPlain && sawFull ? 'mixed' : sawFull ? 'full' : sawPlain ? 'plain' : 'empty';
   const isRelative = form === 'plain' && relative === true;
-  return { form, permissions: sawPerms, root, findings, comments, lineCount, relative: isRelative, unreadable };
+  return { form, permissions: sawPerms, root, findings, comments, relative: isRelative, unreadable };
 }
 
 /**
