@@ -11,7 +11,7 @@
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { Analysis, analysisSteps, AnalyzeOptions, EditableAnalysis } from '../service/analyze';
-import { prepareForEdits, reanalyzeInsideValue, reanalyzeLines, TextChange } from '../service/incremental';
+import { prepareForEdits, reanalyzeQuickly, TextChange } from '../service/incremental';
 import { detectLanguage, SndifLanguage } from '../service/language';
 import type { SndifSettings } from './settings';
 import { ChunkedDocument } from './chunkedDocument';
@@ -166,18 +166,9 @@ export class DocumentStore {
     if (!entry?.changes) return undefined;
     while (entry.changes.length > 0) {
       const change = entry.changes[0];
-      const text = entry.text.edit(change.start, change.end, change.text);
-      let next: EditableAnalysis | undefined;
-      try {
-        next = reanalyzeInsideValue(entry.editable, change, text) ?? reanalyzeLines(entry.editable, change, text);
-      } catch {
-        // A bug in the fast path must cost time, not the document: start over.
-        this.cache.delete(document.uri);
-        return undefined;
+      if (!this.replay(document, entry, change, entry.text.edit(change.start, change.end, change.text))) {
+        return this.cache.get(document.uri) === entry ? this.readyInOneStep(document, entry) : undefined;
       }
-      if (!next) return this.readyInOneStep(document, entry);
-      entry.editable = next;
-      entry.text = text;
       entry.changes.shift();
     }
     if (entry.text.length !== document.text.length) {
@@ -199,18 +190,27 @@ export class DocumentStore {
     entry.triedInOneStep = changes.length;
     const change = combineChanges(changes, document.text);
     if (entry.text.length - (change.end - change.start) + change.text.length !== document.text.length) return undefined;
+    if (!this.replay(document, entry, change, document.text)) return undefined;
+    entry.changes = [];
+    return entry.editable.analysis;
+  }
+
+  /**
+   * One edit replayed on the entry's analysis by a fast path (service/incremental); false when
+   * none takes it. A bug in a fast path costs time, not the document: the entry is dropped.
+   */
+  private replay(document: ChunkedDocument, entry: Entry, change: TextChange, text: ChunkedText): boolean {
     let next: EditableAnalysis | undefined;
     try {
-      next = reanalyzeInsideValue(entry.editable, change, document.text) ?? reanalyzeLines(entry.editable, change, document.text);
+      next = reanalyzeQuickly(entry.editable, change, text);
     } catch {
       this.cache.delete(document.uri);
-      return undefined;
+      return false;
     }
-    if (!next) return undefined;
+    if (!next) return false;
     entry.editable = next;
-    entry.text = document.text;
-    entry.changes = [];
-    return next.analysis;
+    entry.text = text;
+    return true;
   }
 
   /**
@@ -263,12 +263,6 @@ export class DocumentStore {
         return offset;
       },
     };
-  }
-
-  /** Readies the current analysis of a document for its first edit and hover (see prepareForEdits). */
-  prepare(document: ChunkedDocument): void {
-    const entry = this.current(document);
-    if (entry?.changes?.length === 0) prepareForEdits(entry.editable);
   }
 
   get size(): number {

@@ -71,12 +71,14 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   /** What making the last diagnostics of each document cost (ms), to pace the next push. */
   const pushCost = new Map<string, number>();
 
+  const logError = (e: unknown) => connection.console.error(`sndif: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+
   const guard = <T>(fallback: T, work: () => T): T => {
     try {
       return work();
     } catch (e) {
       // A bug must never take the editor's server down: log it and answer with nothing.
-      connection.console.error(`sndif: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      logError(e);
       return fallback;
     }
   };
@@ -86,7 +88,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     try {
       return await store.whenAnalysed(document, progress);
     } catch (e) {
-      connection.console.error(`sndif: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      logError(e);
       return undefined;
     }
   };
@@ -113,8 +115,6 @@ export function startServer(connection: Connection, environment: ServerEnvironme
       progress = undefined;
       void connection.sendDiagnostics({ uri, version, diagnostics });
       pushCost.set(uri, performance.now() - started);
-      // Then, in idle time, what the first keystroke and hover would otherwise wait for.
-      setTimeout(() => { const d = documents.get(uri); if (d) guard(undefined, () => store.prepare(d)); }, 0);
     } finally {
       progress?.done();
     }
