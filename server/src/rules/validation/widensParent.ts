@@ -8,6 +8,7 @@ import { RuleContext, valueSpan } from '../context';
 import { capitalize } from '../../text/words';
 import { levelWord } from '../../resolver/names';
 import type { Provenance } from '../../resolver/hw';
+import type { XsNode } from '../../tree/xenstoreTree';
 
 export function widensParentRules(ctx: RuleContext): Finding[] {
   if (!ctx.options.narrowingWarnings) return [];
@@ -30,29 +31,28 @@ export function widensParentRules(ctx: RuleContext): Finding[] {
     const them = (n: number) => n > 1 ? 'them' : 'it';
     const r = resolved.reads;
     const src = parent.source;
+    // A list (rates, formats) with values the parent's list lacks: the fix depends on whether
+    // the parent wrote that list itself.
+    const listWidens = (noun: 'rate' | 'format', extra: readonly (string | number)[], node: XsNode, source: Provenance) => {
+      if (!extra.length) return;
+      const plural = extra.length > 1 ? 's' : '';
+      const listed = `${noun}${plural} ${extra.join(', ')}`;
+      const Noun = capitalize(noun);
+      out.push(finding(RULES.widensParent, valueSpan(node), source.level === parentLevel
+        ? say((k) => `${Noun}${plural} ${few(extra, k)} not in its ${parentName}'s list`, source,
+          `add ${them(extra.length)} there or remove ${them(extra.length)}`, `adds ${listed} that its ${parentName} does not list`)
+        : say((k) => `${Noun}${plural} ${few(extra, k)} beyond its ${parentName}'s`, source,
+          `remove ${them(extra.length)}`, `adds ${listed} beyond its ${parentName}'s ${noun}s`)));
+    };
     if (r.rates?.applied && !up.continuous) {
-      const extra = hw.rates.filter((x) => !up.rates.includes(x));
-      const rates = `rate${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`;
-      if (extra.length) out.push(finding(RULES.widensParent, valueSpan(r.rates.node), src.rates.level === parentLevel
-        ? say((k) => `Rate${extra.length > 1 ? 's' : ''} ${few(extra, k)} not in its ${parentName}'s list`, src.rates,
-          `add ${them(extra.length)} there or remove ${them(extra.length)}`, `adds ${rates} that its ${parentName} does not list`)
-        : say((k) => `Rate${extra.length > 1 ? 's' : ''} ${few(extra, k)} beyond its ${parentName}'s`, src.rates,
-          `remove ${them(extra.length)}`, `adds ${rates} beyond its ${parentName}'s rates`)));
+      listWidens('rate', hw.rates.filter((x) => !up.rates.includes(x)), r.rates.node, src.rates);
     } else if (r.rates?.applied && up.continuous && (hw.rateMin < up.rateMin || hw.rateMax > up.rateMax)) {
       out.push(finding(RULES.widensParent, valueSpan(r.rates.node),
         say(`Rates outside its ${parentName}'s ${up.rateMin}–${up.rateMax} Hz`, src.rates,
           from(src.rates) ? 'narrow them' : `narrow them or widen the ${parentName}'s`,
           `allows rates outside its ${parentName}'s ${up.rateMin}–${up.rateMax} Hz`)));
     }
-    if (r.formats?.applied) {
-      const extra = hw.formats.filter((f) => !up.formats.includes(f));
-      const formats = `format${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`;
-      if (extra.length) out.push(finding(RULES.widensParent, valueSpan(r.formats.node), src.formats.level === parentLevel
-        ? say((k) => `Format${extra.length > 1 ? 's' : ''} ${few(extra, k)} not in its ${parentName}'s list`, src.formats,
-          `add ${them(extra.length)} there or remove ${them(extra.length)}`, `adds ${formats} that its ${parentName} does not list`)
-        : say((k) => `Format${extra.length > 1 ? 's' : ''} ${few(extra, k)} beyond its ${parentName}'s`, src.formats,
-          `remove ${them(extra.length)}`, `adds ${formats} beyond its ${parentName}'s formats`)));
-    }
+    if (r.formats?.applied) listWidens('format', hw.formats.filter((f) => !up.formats.includes(f)), r.formats.node, src.formats);
     if (r.channelsMin && r.channelsMin.result.value !== 0 && hw.channelsMin < up.channelsMin) {
       out.push(finding(RULES.widensParent, valueSpan(r.channelsMin.node),
         say(`Minimum channels ${hw.channelsMin} below its ${parentName}'s ${up.channelsMin}`, src.channelsMin,
