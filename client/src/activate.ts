@@ -126,16 +126,23 @@ export function activateClient(context: vscode.ExtensionContext, client: BaseLan
     return source;
   };
 
+  /** A server command's view of the source as a document that follows the source's edits. */
+  const openPreview = async (arg: unknown, command: string, title: string, extension: string) => {
+    const source = requireSource(arg);
+    if (!source) return undefined;
+    const uri = previewUri(source.uri, title, extension);
+    await render(command, source, uri);
+    follow(source, command, uri);
+    return { uri, document: await vscode.workspace.openTextDocument(uri) };
+  };
+
   context.subscriptions.push(
     vscode.commands.registerCommand('sndif.showResolved', async (arg?: unknown) => {
-      const source = requireSource(arg);
-      if (!source) return;
-      const uri = previewUri(source.uri, 'resolved sound configuration', '.md');
-      await render('sndif.resolvedMarkdown', source, uri);
-      follow(source, 'sndif.resolvedMarkdown', uri);
       // Loaded as a document first, so the preview sees the provider's updates; then VS Code's
       // own Markdown preview, beside the source, locked to this document.
-      const document = await vscode.workspace.openTextDocument(uri);
+      const preview = await openPreview(arg, 'sndif.resolvedMarkdown', 'resolved sound configuration', '.md');
+      if (!preview) return;
+      const { uri, document } = preview;
       if (document.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(document, 'markdown');
       // Where VS Code's Markdown extension is missing (some web hosts), the Markdown text itself.
       // (getCommands cannot tell: it lists the command only once that extension has activated.)
@@ -143,12 +150,9 @@ export function activateClient(context: vscode.ExtensionContext, client: BaseLan
         vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true }));
     }),
     vscode.commands.registerCommand('sndif.showXenStoreKeys', async (arg?: unknown) => {
-      const source = requireSource(arg);
-      if (!source) return;
-      const uri = previewUri(source.uri, 'XenStore keys', '.xenstore');
-      await render('sndif.xenstoreKeysText', source, uri);
-      follow(source, 'sndif.xenstoreKeysText', uri);
-      const document = await vscode.workspace.openTextDocument(uri);
+      const preview = await openPreview(arg, 'sndif.xenstoreKeysText', 'XenStore keys', '.xenstore');
+      if (!preview) return;
+      const { document } = preview;
       await vscode.languages.setTextDocumentLanguage(document, 'xenstore');
       await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
     }),
