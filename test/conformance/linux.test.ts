@@ -71,7 +71,7 @@ function dumpTree(text: string): Tree {
     prefix = full.endsWith(own) ? full.slice(0, full.length - own.length) : full;
   }
   const walk = (node: XsNode) => {
-    for (const kid of node.children.values()) {
+    for (const kid of node.children) {
       if (kid.value) nodes.set(`${prefix}${kid.path}`, kid.value.text);
       walk(kid);
     }

@@ -22,10 +22,12 @@ function absoluteCards(root: XsNode): CardRoot[] {
   const cards: CardRoot[] = [];
   const domains = root.child('local')?.child('domain');
   if (!domains) return cards;
-  for (const [domid, domain] of domains.children) {
+  for (const domain of domains.children) {
+    const domid = domain.name;
     const vsnd = domain.child('device')?.child('vsnd');
     if (!vsnd) continue;
-    for (const [index, node] of vsnd.children) {
+    for (const node of vsnd.children) {
+      const index = node.name;
       const backend = backendTwin(root, node, domid, index);
       cards.push({ node, domid, index, label: `card ${index} of domain ${domid}`, backend });
     }
@@ -34,7 +36,7 @@ function absoluteCards(root: XsNode): CardRoot[] {
 }
 
 function backendTwin(root: XsNode, card: XsNode, domid: string, index: string): XsNode | undefined {
-  const link = card.child('backend')?.value?.text;
+  const link = card.child('backend')?.valueText;
   const fromLink = link?.match(/^\/local\/domain\/([^/]+)\/backend\/vsnd\/[^/]+\/[^/]+$/);
   const b = fromLink ? fromLink[1] : '0';
   return root.child('local')?.child('domain')?.child(b)?.child('backend')?.child('vsnd')?.child(domid)?.child(index);
@@ -46,23 +48,23 @@ function backendTwin(root: XsNode, card: XsNode, domid: string, index: string): 
  */
 function inferCards(root: XsNode): CardRoot[] {
   const fromLink = (node: XsNode, fallbackIndex: string): CardRoot => {
-    const m = node.child('backend')?.value?.text.match(/^\/local\/domain\/[^/]+\/backend\/vsnd\/([^/]+)\/([^/]+)$/);
+    const m = node.child('backend')?.valueText?.match(/^\/local\/domain\/[^/]+\/backend\/vsnd\/([^/]+)\/([^/]+)$/);
     return { node, domid: m ? m[1] : '?', index: m ? m[2] : fallbackIndex, label: m ? `card ${m[2]} of domain ${m[1]}` : `card ${fallbackIndex}` };
   };
   const looksLikeCard = (node: XsNode) =>
-    [...node.children.keys()].some((k) => CARD_KEYS.has(k)) || node.child('0') !== undefined;
+    node.children.some((c) => CARD_KEYS.has(c.name)) || node.child('0') !== undefined;
   // A listing that contains a vsnd directory (of a domain or its device directory).
   const vsndDirs: XsNode[] = [];
   const walk = (node: XsNode, depth: number) => {
     if (depth > 6) return;
-    for (const [name, child] of node.children) {
-      if (name === 'vsnd' && (node === root || node.name === 'device')) vsndDirs.push(child);
+    for (const child of node.children) {
+      if (child.name === 'vsnd' && (node === root || node.name === 'device')) vsndDirs.push(child);
       else walk(child, depth + 1);
     }
   };
   walk(root, 0);
-  if (vsndDirs.length) return vsndDirs.flatMap((dir) => [...dir.children].map(([i, node]) => fromLink(node, i)));
-  const top = [...root.children.values()];
-  if ([...root.children.keys()].some((k) => CARD_KEYS.has(k))) return [fromLink(root, '0')];
+  if (vsndDirs.length) return vsndDirs.flatMap((dir) => dir.children.map((node) => fromLink(node, node.name)));
+  const top = root.children;
+  if (top.some((c) => CARD_KEYS.has(c.name))) return [fromLink(root, '0')];
   return top.filter((node) => /^\d+$/.test(node.name) && looksLikeCard(node)).map((node) => fromLink(node, node.name));
 }

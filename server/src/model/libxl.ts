@@ -40,7 +40,7 @@ export class WrittenCards {
 
   /** Every key in the order libxl writes it, listed on first use: `sndif xenstore` and tests read it, a keystroke does not. */
   get keys(): WrittenKey[] {
-    return (this.keyList ??= this.written.map((node) => ({ path: node.path, value: node.value!.text })));
+    return (this.keyList ??= this.written.map((node) => ({ path: node.path, value: node.valueText! })));
   }
 }
 
@@ -91,11 +91,11 @@ export function writeCards(cards: CardModel[], options: XenStoreWriteOptions): W
         writeString(dir, 'unique-id', stream.uniqueId);
         if (stream.type) write(dir(), 'type', stream.type.value, stream.type.span, stream.type.keySpan, stream.type.valueSpan);
         writeParams(dir, stream.params, write);
-        if (streamNode) streamNode.insertAt = { kind: 'xl', offset: stream.insertAt };
+        if (streamNode) streamNode.setXlInsertion(stream.insertAt);
         else emptyStreams.push({ kind: 'stream', card: index, device: i, stream: j, model: stream });
       });
       if (deviceNode) {
-        deviceNode.insertAt = { kind: 'xl', offset: pcm.insertAt };
+        deviceNode.setXlInsertion(pcm.insertAt);
         unwritten.push(...emptyStreams);
       } else {
         unwritten.push({ kind: 'pcm', card: index, device: i, pcm });

@@ -8,8 +8,9 @@ import { kernelReadUnsigned, KernelUnsignedResult } from '../model/numbers';
 import type { XsNode } from '../tree/xenstoreTree';
 
 export interface Hw {
-  formats: string[];
-  rates: number[];
+  /** Shared between levels and readings: never changed in place. */
+  formats: readonly string[];
+  rates: readonly number[];
   continuous: boolean;
   rateMin: number;
   rateMax: number;
@@ -45,8 +46,10 @@ export interface ListPieceRead {
 
 export interface ListRead {
   readonly node: XsNode;
-  readonly pieces: ListPieceRead[];
+  readonly pieces: readonly ListPieceRead[];
   readonly applied: boolean;
+  /** The supported names it selects, in the table's order. */
+  readonly selected: readonly string[];
 }
 
 export interface NumberRead {
@@ -67,8 +70,8 @@ export interface LevelReads {
 
 function defaultHw(): Hw {
   return {
-    formats: [...HW_DEFAULTS.formats],
-    rates: [...HW_DEFAULTS.rates],
+    formats: HW_DEFAULTS.formats,
+    rates: HW_DEFAULTS.rates,
     continuous: HW_DEFAULTS.continuous,
     rateMin: HW_DEFAULTS.rateMin,
     rateMax: HW_DEFAULTS.rateMax,
@@ -111,11 +114,31 @@ export function cString(bytes: string): string {
   return nul < 0 ? bytes : bytes.slice(0, nul);
 }
 
+/** What a list value reads as, whichever node holds it: a dump repeats the same few lists thousands of times. */
+interface ListMeaning {
+  readonly pieces: readonly ListPieceRead[];
+  readonly applied: boolean;
+  /** The supported names it selects, in the table's order. */
+  readonly selected: readonly string[];
+}
+
+/** ListMeanings by list kind and value; emptied when it holds this many (a dump of all-different lists). */
+const LIST_CACHE_LIMIT = 4096;
+const listCache = new Map<string, ListMeaning>();
+
 /** Split on `,` without trimming (strsep) and match each piece against the supported names. */
 function readList(node: XsNode, names: readonly string[], maxLen: number): ListRead {
-  const text = cString(node.value?.text ?? '');
-  const pieces = text.split(',').map((piece, index) => ({ index, text: piece, match: matchName(piece, names, maxLen) }));
-  return { node, pieces, applied: pieces.some((p) => p.match !== undefined) };
+  const text = cString(node.valueText ?? '');
+  const key = `${names === RATE_NAMES ? 'r' : 'f'}${text}`;
+  let meaning = listCache.get(key);
+  if (!meaning) {
+    const pieces = text.split(',').map((piece, index): ListPieceRead => ({ index, text: piece, match: matchName(piece, names, maxLen) }));
+    const selected = names.filter((name) => pieces.some((p) => p.match === name));
+    meaning = { pieces, applied: selected.length > 0, selected };
+    if (listCache.size >= LIST_CACHE_LIMIT) listCache.clear();
+    listCache.set(key, meaning);
+  }
+  return { node, pieces: meaning.pieces, applied: meaning.applied, selected: meaning.selected };
 }
 
 function matchName(piece: string, names: readonly string[], maxLen: number): string | undefined {
@@ -124,17 +147,30 @@ function matchName(piece: string, names: readonly string[], maxLen: number): str
 }
 
 const RATE_NAMES = RATES.map((r) => r.name);
+const RATE_VALUE = new Map(RATES.map((r) => [r.name, r.value]));
+const rateValueCache = new Map<readonly string[], readonly number[]>();
+
+/** The rates of selected rate names, one array per selection (they are never changed in place). */
+function rateValues(selected: readonly string[]): readonly number[] {
+  let values = rateValueCache.get(selected);
+  if (!values) {
+    values = selected.map((name) => RATE_VALUE.get(name)!);
+    if (rateValueCache.size >= LIST_CACHE_LIMIT) rateValueCache.clear();
+    rateValueCache.set(selected, values);
+  }
+  return values;
+}
 const FORMAT_NAMES = FORMATS.map((f) => f.name);
 
 /** The child `key` of a node when it holds a value. */
 function valued(node: XsNode, key: string): XsNode | undefined {
   const child = node.child(key);
-  return child?.value ? child : undefined;
+  return child?.hasValue ? child : undefined;
 }
 
 function readNumber(node: XsNode, key: string): NumberRead | undefined {
   const child = valued(node, key);
-  return child ? { node: child, result: kernelReadUnsigned(child.value!.text) } : undefined;
+  return child ? { node: child, result: kernelReadUnsigned(child.valueText!) } : undefined;
 }
 
 export function readLevel(node: XsNode, level: Level, parentHw: Hw | null, parentSource: HwSource | null): { hw: Hw; source: HwSource; reads: LevelReads } {
@@ -157,7 +193,7 @@ export function readLevel(node: XsNode, level: Level, parentHw: Hw | null, paren
   const ratesNode = valued(node, 'sample-rates');
   const rates = ratesNode ? readList(ratesNode, RATE_NAMES, LIMITS.rateNameLength) : undefined;
   if (rates?.applied) {
-    const values = RATES.filter((r) => rates.pieces.some((p) => p.match === r.name)).map((r) => r.value);
+    const values = rateValues(rates.selected);
     hw.rates = values;
     hw.continuous = false;
     hw.rateMin = values[0];
@@ -168,7 +204,7 @@ export function readLevel(node: XsNode, level: Level, parentHw: Hw | null, paren
   const formatsNode = valued(node, 'sample-formats');
   const formats = formatsNode ? readList(formatsNode, FORMAT_NAMES, LIMITS.formatNameLength) : undefined;
   if (formats?.applied) {
-    hw.formats = FORMAT_NAMES.filter((f) => formats.pieces.some((p) => p.match === f));
+    hw.formats = formats.selected;
     source.formats = { level, node: formats.node };
   }
 

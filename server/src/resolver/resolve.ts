@@ -97,12 +97,13 @@ function enumerate(node: XsNode, limit: number): { counted: XsNode[]; ignored: I
   let firstGap = counted.length;
   if (firstGap === limit) while (node.child(String(firstGap))) firstGap++;
   const ignored: IgnoredNode[] = [];
-  node.children.forEach((child, name) => {
-    if (!isDecimal(name)) return;
+  for (const child of node.children) {
+    const name = child.name;
+    if (!isDecimal(name)) continue;
     const index = Number(name);
-    if (index < counted.length && counted[index] === child) return;
+    if (index < counted.length && counted[index] === child) continue;
     ignored.push({ node: child, reason: index >= limit && index < firstGap ? 'limit' : 'gap' });
-  });
+  }
   ignored.sort((a, b) => Number(a.node.name) - Number(b.node.name));
   return { counted, ignored };
 }
@@ -129,13 +130,13 @@ function resolveCard(root: CardRoot, options: ResolveOptions = {}): ResolvedCard
 
   let streamCount = 0;
   const devices: ResolvedDevice[] = deviceNodes.map((deviceNode, index) => {
-    const raw = deviceNode.child('name')?.value?.text;
+    const raw = deviceNode.child('name')?.valueText;
     const name = raw === undefined ? '' : truncateBytes(cString(raw), LIMITS.pcmNameBytes);
     const level = readLevel(deviceNode, 'device', card.hw, card.source);
     const { counted: streamNodes, ignored: ignoredStreams } = enumerate(deviceNode, LIMITS.maxStreams);
     const typed = streamNodes.map((streamNode) => {
       const typeNode = streamNode.child('type');
-      const value = typeNode?.value?.text;
+      const value = typeNode?.valueText;
       const type = value === undefined ? undefined
         : strncasecmpEqual(value, 'p', LIMITS.typeCompareLength) ? 'p' as const
           : strncasecmpEqual(value, 'c', LIMITS.typeCompareLength) ? 'c' as const : undefined;
@@ -166,7 +167,7 @@ function resolveCard(root: CardRoot, options: ResolveOptions = {}): ResolvedCard
         cardIndex: probing ? streamCount++ : undefined,
         type: t.type,
         typeNode: t.typeNode,
-        uniqueId: t.streamNode.child('unique-id')?.value?.text,
+        uniqueId: t.streamNode.child('unique-id')?.valueText,
       };
     });
     return { node: deviceNode, hw: level.hw, source: level.source, reads: level.reads, index, name, nameNode: deviceNode.child('name'), streams, ignored: ignoredStreams };
@@ -184,8 +185,8 @@ function resolveCard(root: CardRoot, options: ResolveOptions = {}): ResolvedCard
     probe: failure ? { ok: false, ...failure } : { ok: true },
     devices,
     ignored,
-    shortName: cardNode.child('short-name')?.value?.text,
-    longName: cardNode.child('long-name')?.value?.text,
+    shortName: cardNode.child('short-name')?.valueText,
+    longName: cardNode.child('long-name')?.valueText,
     deviceLimit,
   };
 }

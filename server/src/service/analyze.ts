@@ -60,7 +60,7 @@ export interface Analysis {
 }
 
 export function analyze(text: string, language: SndifLanguage, options: AnalyzeOptions = {}): Analysis {
-  return analyzeForEditing(text, language, options).analysis;
+  return runSteps(analysisSteps(text, language, options, false)).analysis;
 }
 
 /**
@@ -89,15 +89,17 @@ const CARDS_PER_STEP = 64;
 /**
  * analyzeForEditing in steps: yields how far it got (0 to 1) now and then, so the language
  * server can answer requests during a long analysis and drop one whose text is outdated.
+ * `forEditing` false (the CLI) skips what only incremental re-analysis reads.
  */
-export function* analysisSteps(text: string, language: SndifLanguage, options: AnalyzeOptions = {}): Generator<number, EditableAnalysis> {
+export function* analysisSteps(text: string, language: SndifLanguage, options: AnalyzeOptions = {}, forEditing = true): Generator<number, EditableAnalysis> {
   const lines = new LineIndex(text);
   const limit = options.maxDocumentSize ?? DEFAULTS.maxDocumentSize;
   const tooLarge = text.length > limit;
   if (language === 'xl') return { analysis: tooLarge ? xlSyntaxOnly(text, lines, limit) : analyzeXl(text, lines, options), options };
   // Reading the lines is most of the work: progress runs to 0.8 while parsing (to 1 when that is all).
   const share = tooLarge ? 1 : 0.8;
-  const parsing = parseXenStoreDumpSteps(text);
+  // Only an analysis that will be edited needs the nodes in document order (service/incremental).
+  const parsing = parseXenStoreDumpSteps(text, { keepCreationOrder: forEditing });
   let step = parsing.next();
   for (; !step.done; step = parsing.next()) yield text.length ? (share * step.value) / text.length : 0;
   const dump = step.value;

@@ -119,7 +119,7 @@ function deepest(root: XsNode, offset: number): { node: XsNode; parent?: XsNode 
     const node = stack.pop()!;
     const span = node.span;
     if (span.end > span.start && spanContains(span, offset)) return { node, parent: node.parent };
-    for (const child of node.children.values()) stack.push(child);
+    for (const child of node.children) stack.push(child);
   }
   return undefined;
 }
@@ -195,7 +195,7 @@ function locateXl(analysis: Analysis, offset: number): Target | undefined {
     }
     levels.push([card.node, { card }]);
     for (const [node, ref] of levels) {
-      for (const child of node.children.values()) {
+      for (const child of node.children) {
         if (child.value && !child.generated && !/^\d+$/.test(child.name) && spanContains(child.span, offset)) {
           return keyTarget(analysis, child, node, offset);
         }

@@ -4,7 +4,7 @@
  * document, so a finding about a value points at the exact token that produced it.
  */
 import type { Span } from '../text/lineIndex';
-import type { MappedText } from '../text/mappedText';
+import { MappedText } from '../text/mappedText';
 
 export interface XsValue {
   /** The stored bytes, one char per byte. */
@@ -29,42 +29,107 @@ export type InsertionStyle =
   | { readonly kind: 'plain'; readonly offset: number; readonly depth: number }
   | { readonly kind: 'full'; readonly offset: number };
 
-const NO_CHILDREN: ReadonlyMap<string, XsNode> = new Map();
+const NO_CHILDREN: readonly XsNode[] = [];
+
+/** Values this short are kept once per tree ("48000", "p", "s16_le" repeat thousands of times). */
+const INTERNED_VALUE_LENGTH = 16;
 
 /**
- * One XenStore node. Kept small because a host dump has hundreds of thousands of them: the
- * children map is created on first use, the path is derived from the parent, spans are numbers.
+ * What the nodes of one tree share: one copy of each name and short value (a host dump
+ * repeats a few dozen key names 100,000 times, each sliced out of its own line), and the log
+ * of nodes in creation order when the root keeps one (see XsNode.root); `nodes` is undefined
+ * once the log was taken.
+ */
+class TreeShared {
+  private readonly strings = new Map<string, string>();
+  /** Children by name of the nodes that have more than INDEX_CHILDREN_ABOVE. */
+  private readonly indexes = new Map<XsNode, Map<string, XsNode>>();
+  /** Where quick-fixes add keys in an xl item (few nodes; dump nodes use their line end). */
+  readonly xlInsertions = new Map<XsNode, number>();
+  nodes: XsNode[] | undefined;
+
+  constructor(keepCreationOrder: boolean, root?: XsNode) {
+    this.nodes = keepCreationOrder && root ? [root] : undefined;
+  }
+
+  /** The name index of a node with many children, made on first use. */
+  index(node: XsNode): Map<string, XsNode> {
+    let index = this.indexes.get(node);
+    if (!index) {
+      index = new Map();
+      for (const kid of node.children) index.set(kid.name, kid);
+      this.indexes.set(node, index);
+    }
+    return index;
+  }
+
+  dropIndex(node: XsNode): void {
+    this.indexes.delete(node);
+  }
+
+  intern(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    this.strings.set(s, s);
+    return s;
+  }
+}
+
+/** Above this many children a node indexes them by name; below, a scan is faster and smaller. */
+const INDEX_CHILDREN_ABOVE = 8;
+
+// Bits of XsNode.flags.
+const GENERATED = 1;
+const DIRECT = 2;
+const TRUNCATED = 4;
+const POSSIBLY_TRUNCATED = 8;
+const HAS_VALUE = 16;
+const INSERT_KIND_SHIFT = 5; // 2 bits: 0 none, 1 xl, 2 plain, 3 full
+const INSERT_DEPTH_SHIFT = 7;
+const LOW_BITS = (1 << INSERT_KIND_SHIFT) - 1;
+
+/**
+ * One XenStore node. Kept small because a host dump has hundreds of thousands of them (issue
+ * 12 measured peak memory per input byte): the value lives in the node's own fields (an XsValue
+ * object is made when asked for), spans are numbers, flags share one integer, children are an
+ * array in creation order with a name index only for big directories, the path is derived from
+ * the parent.
  */
 export class XsNode {
-  private kids: Map<string, XsNode> | undefined;
-  value: XsValue | undefined;
-  private insertKind = 0; // 0 none, 1 xl, 2 plain, 3 full
-  private insertOffset = 0;
-  private insertDepth = 0;
-  /** Written by libxl on its own (backend links, state), not from any text in the document. */
-  generated = false;
+  private kids: XsNode[] | undefined;
+  private flags = 0;
   private s0: number;
   private s1: number;
   private k0: number;
   private k1: number;
+  private vText = '';
+  private v0 = 0;
+  private v1 = 0;
+  /** The value's source (dumps with escapes) or pieces (xl lists), when it has one. */
+  private vMap: MappedText | readonly Span[] | undefined;
 
-  /**
-   * The tree's log of its nodes in the order they were created, shared by all its nodes, when
-   * the root keeps one (see root()); `nodes` is undefined once the log was taken.
-   */
-  private creationLog: { nodes: XsNode[] | undefined } | undefined;
+  /** What all nodes of the tree share (see TreeShared). */
+  private tree: TreeShared;
 
   /**
    * `start`/`end`: the whole definition (a dump line, an xl item or key=value piece);
    * `keyStart`/`keyEnd`: the node's own name in the document, or the definition itself.
    */
-  constructor(readonly name: string, readonly parent: XsNode | undefined, start: number, end: number, keyStart = start, keyEnd = end) {
+  readonly name: string;
+
+  constructor(name: string, readonly parent: XsNode | undefined, start: number, end: number, keyStart = start, keyEnd = end) {
     this.s0 = start;
     this.s1 = end;
     this.k0 = keyStart;
     this.k1 = keyEnd;
-    this.creationLog = parent?.creationLog;
-    this.creationLog?.nodes?.push(this);
+    if (parent) {
+      this.tree = parent.tree;
+      this.name = parent.tree.intern(name);
+      this.tree.nodes?.push(this);
+    } else {
+      this.name = name;
+      this.tree = new TreeShared(false);
+    }
   }
 
   /**
@@ -74,7 +139,7 @@ export class XsNode {
    */
   static root(keepCreationOrder = false): XsNode {
     const root = new XsNode('', undefined, 0, 0);
-    root.creationLog = keepCreationOrder ? { nodes: [root] } : undefined;
+    if (keepCreationOrder) root.tree = new TreeShared(true, root);
     return root;
   }
 
@@ -83,20 +148,20 @@ export class XsNode {
    * keeping it then (the caller keeps the order from there on, see service/incremental).
    */
   takeCreationOrder(): XsNode[] | undefined {
-    const log = this.parent === undefined ? this.creationLog : undefined;
-    const nodes = log?.nodes;
-    if (log) log.nodes = undefined;
+    if (this.parent !== undefined) return undefined;
+    const nodes = this.tree.nodes;
+    this.tree.nodes = undefined;
     return nodes;
   }
 
   /** Every node below this one, in no particular order. */
   descendants(): XsNode[] {
     const below: XsNode[] = [];
-    const stack = [...this.children.values()];
+    const stack = [...this.children];
     while (stack.length) {
       const node = stack.pop()!;
       below.push(node);
-      for (const child of node.children.values()) stack.push(child);
+      for (const child of node.children) stack.push(child);
     }
     return below;
   }
@@ -107,31 +172,90 @@ export class XsNode {
    */
   removeDescendants(): XsNode[] {
     const removed = this.descendants();
+    this.tree.dropIndex(this);
+    for (const node of removed) this.tree.dropIndex(node);
     this.kids = undefined;
     return removed;
   }
 
+  /** Written by libxl on its own (backend links, state), not from any text in the document. */
+  get generated(): boolean {
+    return (this.flags & GENERATED) !== 0;
+  }
+
+  set generated(yes: boolean) {
+    this.flags = yes ? this.flags | GENERATED : this.flags & ~GENERATED;
+  }
+
+  /** The node's value, if it has one (a new object each time: read `valueText` in hot loops). */
+  get value(): XsValue | undefined {
+    const f = this.flags;
+    if ((f & HAS_VALUE) === 0) return undefined;
+    const value: { -readonly [K in keyof XsValue]: XsValue[K] } = { text: this.vText, span: { start: this.v0, end: this.v1 } };
+    const map = this.vMap;
+    if (map instanceof MappedText) value.source = map;
+    else if (map) value.pieces = map as readonly Span[];
+    if (f & DIRECT) value.direct = true;
+    if (f & TRUNCATED) value.truncated = true;
+    if (f & POSSIBLY_TRUNCATED) value.possiblyTruncated = true;
+    return value;
+  }
+
+  set value(value: XsValue | undefined) {
+    let f = this.flags & ~(DIRECT | TRUNCATED | POSSIBLY_TRUNCATED | HAS_VALUE);
+    if (value) {
+      f |= HAS_VALUE;
+      if (value.direct) f |= DIRECT;
+      if (value.truncated) f |= TRUNCATED;
+      if (value.possiblyTruncated) f |= POSSIBLY_TRUNCATED;
+    }
+    this.flags = f;
+    this.vText = value?.text ?? '';
+    this.v0 = value?.span.start ?? 0;
+    this.v1 = value?.span.end ?? 0;
+    this.vMap = value?.source ?? value?.pieces;
+  }
+
+  /** Sets the value without an XsValue object (the dump parser's hot loop). */
+  setValueFields(text: string, start: number, end: number, source: MappedText | undefined, truncated: boolean): void {
+    this.flags = (this.flags & ~(DIRECT | TRUNCATED | POSSIBLY_TRUNCATED)) | HAS_VALUE | (source ? 0 : DIRECT) | (truncated ? TRUNCATED : 0);
+    this.vText = text.length <= INTERNED_VALUE_LENGTH ? this.tree.intern(text) : text;
+    this.v0 = start;
+    this.v1 = end;
+    this.vMap = source;
+  }
+
+  /** The value's bytes, or undefined when the node has none; allocates nothing. */
+  get valueText(): string | undefined {
+    return (this.flags & HAS_VALUE) !== 0 ? this.vText : undefined;
+  }
+
+  get hasValue(): boolean {
+    return (this.flags & HAS_VALUE) !== 0;
+  }
+
   /** Where a quick-fix adds a key below this node, when the document allows it. */
   get insertAt(): InsertionStyle | undefined {
-    switch (this.insertKind) {
-      case 1: return { kind: 'xl', offset: this.insertOffset };
-      case 2: return { kind: 'plain', offset: this.insertOffset, depth: this.insertDepth };
-      case 3: return { kind: 'full', offset: this.insertOffset };
+    switch ((this.flags >> INSERT_KIND_SHIFT) & 3) {
+      case 1: return { kind: 'xl', offset: this.tree.xlInsertions.get(this) ?? this.s1 };
+      case 2: return { kind: 'plain', offset: this.s1, depth: this.flags >>> INSERT_DEPTH_SHIFT };
+      case 3: return { kind: 'full', offset: this.s1 };
       default: return undefined;
     }
   }
 
-  set insertAt(style: InsertionStyle | undefined) {
-    this.insertKind = !style ? 0 : style.kind === 'xl' ? 1 : style.kind === 'plain' ? 2 : 3;
-    this.insertOffset = style?.offset ?? 0;
-    this.insertDepth = style?.kind === 'plain' ? style.depth : 0;
+  /** Quick-fixes add keys to this node's xl item at `offset`. */
+  setXlInsertion(offset: number): void {
+    this.flags = (this.flags & LOW_BITS) | (1 << INSERT_KIND_SHIFT);
+    this.tree.xlInsertions.set(this, offset);
   }
 
-  /** Same as setting insertAt, without an object (dumps set it on every node). */
-  setInsertion(kind: 'plain' | 'full', offset: number, depth = 0): void {
-    this.insertKind = kind === 'plain' ? 2 : 3;
-    this.insertOffset = offset;
-    this.insertDepth = depth;
+  /**
+   * A dump line's node takes keys below it after its line (span end), a plain listing's one
+   * blank deeper than `depth`; without an object (dumps set it on every node).
+   */
+  setInsertion(kind: 'plain' | 'full', depth = 0): void {
+    this.flags = (this.flags & LOW_BITS) | ((kind === 'plain' ? 2 : 3) << INSERT_KIND_SHIFT) | (depth << INSERT_DEPTH_SHIFT);
   }
 
   setSpans(start: number, end: number, keyStart: number, keyEnd: number): void {
@@ -143,27 +267,22 @@ export class XsNode {
 
   /**
    * An edit before this node's text moved it: every offset at or after `from` (strictly after
-   * `after`) moves by `delta`. In place, spans included: incremental analysis moves findings
-   * (which may share a value's span) into new objects first, and the tree belongs to it.
+   * `after`) moves by `delta`. In place, the value's span included (findings hold copies).
    */
   moveOffsets(after: number, from: number, delta: number): void {
     if (this.s0 >= from && this.s0 > after) this.s0 += delta;
     if (this.s1 >= from && this.s1 > after) this.s1 += delta;
     if (this.k0 >= from && this.k0 > after) this.k0 += delta;
     if (this.k1 >= from && this.k1 > after) this.k1 += delta;
-    if (this.insertOffset >= from && this.insertOffset > after) this.insertOffset += delta;
-    const v = this.value;
-    if (!v || v.span.end < from || v.span.end <= after) return;
-    const span = v.span as { start: number; end: number };
-    const d = span.start >= from && span.start > after ? delta : 0;
-    span.start += d;
-    span.end += delta;
-    if (d !== 0 && (v.source || v.pieces)) {
-      this.value = {
-        ...v,
-        ...(v.source ? { source: v.source.moved(d) } : {}),
-        ...(v.pieces ? { pieces: v.pieces.map((p) => ({ start: p.start + d, end: p.end + d })) } : {}),
-      };
+    const xlInsertion = ((this.flags >> INSERT_KIND_SHIFT) & 3) === 1 ? this.tree.xlInsertions.get(this) : undefined;
+    if (xlInsertion !== undefined && xlInsertion >= from && xlInsertion > after) this.tree.xlInsertions.set(this, xlInsertion + delta);
+    if ((this.flags & HAS_VALUE) === 0 || this.v1 < from || this.v1 <= after) return;
+    const d = this.v0 >= from && this.v0 > after ? delta : 0;
+    this.v0 += d;
+    this.v1 += delta;
+    const map = this.vMap;
+    if (d !== 0 && map) {
+      this.vMap = map instanceof MappedText ? map.moved(d) : (map as readonly Span[]).map((p) => ({ start: p.start + d, end: p.end + d }));
     }
   }
 
@@ -216,12 +335,21 @@ export class XsNode {
     this.k1 = span.end;
   }
 
-  get children(): ReadonlyMap<string, XsNode> {
+  /** The children in the order they were created (document order for a parsed dump). */
+  get children(): readonly XsNode[] {
     return this.kids ?? NO_CHILDREN;
   }
 
+  get childCount(): number {
+    return this.kids?.length ?? 0;
+  }
+
   child(name: string): XsNode | undefined {
-    return this.kids?.get(name);
+    const kids = this.kids;
+    if (!kids) return undefined;
+    if (kids.length > INDEX_CHILDREN_ABOVE) return this.tree.index(this).get(name);
+    for (let i = 0; i < kids.length; i++) if (kids[i].name === name) return kids[i];
+    return undefined;
   }
 
   /** Get or create a child; an implicit node (a parent nobody wrote) has no value. */
@@ -231,17 +359,22 @@ export class XsNode {
 
   /** ensure() with numbers, for the parsers' hot loops. */
   ensureAt(name: string, start: number, end: number, keyStart = start, keyEnd = end): XsNode {
-    this.kids ??= new Map();
-    let node = this.kids.get(name);
-    if (!node) {
-      node = new XsNode(name, this, start, end, keyStart, keyEnd);
-      this.kids.set(name, node);
-    }
+    const found = this.child(name);
+    if (found) return found;
+    const node = new XsNode(name, this, start, end, keyStart, keyEnd);
+    // Small directories (most of a dump) get arrays of their exact length: a pushed-to array
+    // reserves 17 slots.
+    let kids = this.kids;
+    if (!kids) kids = this.kids = [node];
+    else if (kids.length < INDEX_CHILDREN_ABOVE) kids = this.kids = kids.concat(node);
+    else kids.push(node);
+    if (kids.length > INDEX_CHILDREN_ABOVE) this.tree.index(this).set(node.name, node);
     return node;
   }
 
-  valueText(name: string): string | undefined {
-    return this.kids?.get(name)?.value?.text;
+  /** The value of the child `name`, allocating nothing. */
+  childValue(name: string): string | undefined {
+    return this.child(name)?.valueText;
   }
 
   /** The edit that adds `key = value` below this node, or undefined where none fits. */
@@ -316,7 +449,7 @@ export function fromBytes(s: string): string {
 export function subtreeExtent(node: XsNode): Span {
   let start = node.spanStart;
   let end = node.spanEnd;
-  const stack: XsNode[] = [...node.children.values()];
+  const stack: XsNode[] = [...node.children];
   while (stack.length) {
     const n = stack.pop()!;
     if (n.generated) continue;
@@ -324,7 +457,7 @@ export function subtreeExtent(node: XsNode): Span {
       if (n.spanStart < start) start = n.spanStart;
       if (n.spanEnd > end) end = n.spanEnd;
     }
-    for (const c of n.children.values()) stack.push(c);
+    for (const c of n.children) stack.push(c);
   }
   return { start, end };
 }

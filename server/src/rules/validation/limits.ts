@@ -40,7 +40,7 @@ export function limitRules(ctx: RuleContext): Finding[] {
     for (const device of card.devices) {
       ignoredNodes(ctx, device.ignored, 'stream', LIMITS.maxStreams, out);
       const nameNode = device.nameNode;
-      const raw = nameNode?.value?.text;
+      const raw = nameNode?.valueText;
       if (nameNode?.value && raw && raw.length > LIMITS.pcmNameBytes) {
         out.push(finding(RULES.pcmNameTooLong, nameNode.value.span,
           explained(`PCM name too long: the guest keeps only its first ${LIMITS.pcmNameBytes} bytes`,

@@ -17,7 +17,7 @@ export function kernelNumberRules(ctx: RuleContext): Finding[] {
 
 function check(read: NumberRead | undefined, key: string, visit: LevelVisit, out: Finding[]): void {
   if (!read) return;
-  const text = read.node.value!.text;
+  const text = read.node.valueText!;
   const span = valueSpan(read.node);
   const res = read.result;
   // Most values read cleanly (a hexadecimal one has junk after its 0): the sentences are built only for a finding.

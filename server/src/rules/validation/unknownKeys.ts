@@ -19,7 +19,8 @@ export function unknownKeyRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const check = (node: XsNode, level: Level) => {
     const known = KNOWN[level];
-    for (const [name, child] of node.children) {
+    for (const child of node.children) {
+      const name = child.name;
       if (known.has(name)) continue;
       if (level !== 'stream' && isIndex(name)) continue;
       const suggestion = closest(name, CONFIG_KEYS_AT[level]);

@@ -68,6 +68,8 @@ export interface ParsedLine {
 export interface DumpParseOptions {
   /** Build every node, not only the vsnd subtrees (conformance tests, whole-tree tools). */
   readonly allNodes?: boolean;
+  /** List the nodes in document order for incremental analysis (see XsNode.takeCreationOrder). */
+  readonly keepCreationOrder?: boolean;
 }
 
 export function parseXenStoreDump(text: string, options: DumpParseOptions = {}): XsDump {
@@ -87,7 +89,7 @@ export function* parseXenStoreDumpSteps(text: string, options: DumpParseOptions 
   const findings: Finding[] = [];
   const comments: XsComment[] = [];
   // Document order of the nodes, for incremental analysis (service/incremental).
-  const root = XsNode.root(true);
+  const root = XsNode.root(options.keepCreationOrder === true);
   let sawPlain = false;
   let sawFull = false;
   let sawPerms = false;
@@ -197,7 +199,7 @@ export function* parseXenStoreDumpSteps(text: string, options: DumpParseOptions 
       node = parent.ensureAt(name, lineStart, end, line.nameStart, line.nameEnd);
       node.setSpans(lineStart, end, line.nameStart, line.nameEnd);
       setValue(node, text, line, findings);
-      node.setInsertion('plain', end, line.depth);
+      node.setInsertion('plain', line.depth);
     }
     nodes[line.depth] = node;
     track(node, line);
@@ -211,7 +213,7 @@ export function* parseXenStoreDumpSteps(text: string, options: DumpParseOptions 
     // readings are possible: keep it whole and say it may be cut; else it was cut.
     const width = line.cutWidth;
     const linewid = line.full ? 0 : line.depth + (line.nameEnd - line.nameStart);
-    const whole = node.value!.text.length;
+    const whole = node.valueText!.length;
     if (linewid + whole + 8 <= width) {
       node.value = { ...node.value!, possiblyTruncated: true };
       findings.push(finding(RULES.xsTruncated, { start: line.valueStart!, end: line.valueEnd! },
@@ -385,7 +387,7 @@ function addFullPath(
   node = node.ensureAt(path.slice(slash + 1), lineStart, end, nameOffset, base + line.nameEnd);
   node.setSpans(lineStart, end, nameOffset, base + line.nameEnd);
   setValue(node, text, line, findings, base);
-  node.setInsertion('full', end);
+  node.setInsertion('full');
   return node;
 }
 
@@ -452,16 +454,21 @@ function shiftLine(line: ParsedLine, by: number): ParsedLine {
 /** Gives a node its line's value; `text` holds the document from offset `base` (see addFullPath). */
 function setValue(node: XsNode, text: string, line: ParsedLine, findings: Finding[], base = 0): void {
   if (line.valueStart === undefined || line.valueEnd === undefined) return;
-  const source = unescapeValue(text, line.valueStart, line.valueEnd, base);
-  const span = { start: base + line.valueStart, end: base + line.valueEnd };
-  node.value = source.isPlain
-    ? { text: source.text, span, direct: true, truncated: line.truncated }
-    : { text: source.text, span, source, truncated: line.truncated };
+  const raw = text.slice(line.valueStart, line.valueEnd);
+  // Most values need no unescaping: they are the document's text as it stands (direct).
+  const source = isPlainValue(raw) ? undefined : unescapeValue(text, line.valueStart, line.valueEnd, base);
+  node.setValueFields(source ? source.text : raw, base + line.valueStart, base + line.valueEnd, source, line.truncated);
   if (line.truncated) {
     findings.push(finding(RULES.xsTruncated, { start: base + line.valueStart, end: base + line.valueEnd + 4 },
       explained('Value cut by xenstore-ls: pipe `xenstore-ls -f` to a file for whole values',
-        `xenstore-ls cut this value to fit the terminal (\\...): only its first ${source.text.length} bytes are shown, and what follows is unknown.`)));
+        `xenstore-ls cut this value to fit the terminal (\\...): only its first ${node.valueText!.length} bytes are shown, and what follows is unknown.`)));
   }
+}
+
+/** A value without escapes or non-ASCII characters: its bytes are its text. */
+function isPlainValue(raw: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return !raw.includes('\\') && /^[\x00-\x7f]*$/.test(raw);
 }
 
 /**
@@ -470,8 +477,7 @@ function setValue(node: XsNode, text: string, line: ParsedLine, findings: Findin
  */
 export function unescapeValue(text: string, start: number, end: number, base = 0): MappedText {
   const raw = text.slice(start, end);
-  // eslint-disable-next-line no-control-regex
-  if (!raw.includes('\\') && /^[\x00-\x7f]*$/.test(raw)) return MappedText.plain(raw, base + start);
+  if (isPlainValue(raw)) return MappedText.plain(raw, base + start);
   let out = '';
   const offsets: number[] = [];
   let i = start;
