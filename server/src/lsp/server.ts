@@ -17,6 +17,7 @@ import {
 import { ChunkedDocument } from './chunkedDocument';
 import { DocumentStore, StaleAnalysis } from './documentStore';
 import { DEFAULT_SETTINGS, normalizeSettings, SndifSettings } from './settings';
+import { PushPacing } from './pushPacing';
 import { diagnosticsFor } from './handlers/diagnostics';
 import { hoverFor, staleHover } from './handlers/hover';
 import { completionFor, staleCompletion } from './handlers/completion';
@@ -29,22 +30,6 @@ import { FIX_ALL_KIND } from '../service/codeActions';
 import { linkRuleDocumentation, RULE_DOCUMENTATION_COMMAND, ruleDocumentation, ruleDocumentationActions, ruleDocumentationClient, RuleDocumentationClient } from './handlers/ruleDocumentation';
 import { SERVER_INFO } from '../tables/defaults';
 import type { Analysis } from '../service/analyze';
-
-/**
- * Pause after the last edit before diagnostics are pushed: at least this, and five times what
- * the document's last push cost. A push holds the thread (converting and sending up to
- * maxNumberOfProblems diagnostics), so on a big document it must not land between the
- * keystrokes of someone typing: a push may take at most a fifth of the quiet it waits for.
- */
-const DIAGNOSTICS_DELAY_MS = 50;
-const MAX_DIAGNOSTICS_DELAY_MS = 1000;
-
-/**
- * When the edits since the last analysis need a whole one (say, a key line half typed), the
- * push waits for a longer pause: each keystroke would stop that analysis, and its slices
- * would only hold up the hovers of someone still typing.
- */
-const WHOLE_ANALYSIS_DELAY_MS = 250;
 
 /** An analysis expected to take longer than this shows a progress bar ($/progress). */
 const PROGRESS_AFTER_MS = 500;
@@ -68,8 +53,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   let docsClient: RuleDocumentationClient = {};
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let settingsLoaded: Promise<void> = Promise.resolve();
-  /** What making the last diagnostics of each document cost (ms), to pace the next push. */
-  const pushCost = new Map<string, number>();
+  const pacing = new PushPacing();
 
   const logError = (e: unknown) => connection.console.error(`sndif: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
 
@@ -114,7 +98,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
       progress?.done();
       progress = undefined;
       void connection.sendDiagnostics({ uri, version, diagnostics });
-      pushCost.set(uri, performance.now() - started);
+      pacing.pushed(uri, performance.now() - started);
     } finally {
       progress?.done();
     }
@@ -181,16 +165,15 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     if (clientPullsDiagnostics) connection.languages.diagnostics.refresh();
   });
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidOpen((e) => schedule(e.document, pacing.opened(e.document.uri, e.document.version)));
   documents.onDidChangeContent((e) => {
-    const pace = Math.max(DIAGNOSTICS_DELAY_MS, 5 * (pushCost.get(e.document.uri) ?? 0));
-    const whole = guard(0, () => store.expectedAnalysisMs(e.document)) > 0;
-    schedule(e.document, Math.min(MAX_DIAGNOSTICS_DELAY_MS, whole ? Math.max(pace, WHOLE_ANALYSIS_DELAY_MS) : pace));
+    const delay = pacing.changed(e.document.uri, e.document.version, guard(0, () => store.expectedAnalysisMs(e.document)) > 0);
+    if (delay !== undefined) schedule(e.document, delay);
   });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
-    pushCost.delete(e.document.uri);
+    pacing.closed(e.document.uri);
     store.forget(e.document.uri);
     if (!clientPullsDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
