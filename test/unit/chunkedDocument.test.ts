@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { ChunkedText } from '../../server/src/text/chunkedText';
 import { ChunkedDocument } from '../../server/src/lsp/chunkedDocument';
+import { LineIndex } from '../../server/src/text/lineIndex';
 import { testSeed } from '../seed';
 
 const SEED = testSeed();
@@ -73,12 +74,15 @@ const change = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('replace the whole text') },
 );
 
-test('ChunkedDocument answers every position question as FullTextDocument does after random edits', (t) => {
+test('ChunkedDocument answers every position question as FullTextDocument does after random edits, with its own line table or one taken from an analysis', (t) => {
   t.diagnostic(`seed ${SEED} (replay: SNDIF_SEED=${SEED})`);
-  fc.assert(fc.property(fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { minLength: 6, maxLength: 6 }),
-    (batches, probes) => {
+  fc.assert(fc.property(fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), fc.boolean(),
+    (batches, probes, adopt) => {
       const full = TextDocument.create('file:///d.txt', 'xenstore', 1, BASE);
       const chunked = ChunkedDocument.create('file:///d.txt', 'xenstore', 1, BASE);
+      // The language server hands a new document the line table of its first analysis.
+      const analysed = new LineIndex(BASE);
+      if (adopt) chunked.adoptLineStarts(analysed);
       let version = 1;
       for (const batch of batches) {
         version++;
@@ -105,5 +109,7 @@ test('ChunkedDocument answers every position question as FullTextDocument does a
       }
       assert.equal(chunked.getText(), full.getText());
       assert.equal(chunked.text.toString(), full.getText());
+      // The analysis keeps its own table: the document's edits went to a copy.
+      assert.deepEqual(analysed.copyOfStarts(), new LineIndex(BASE).copyOfStarts());
     }), { numRuns: RUNS, seed: SEED });
 });

@@ -313,7 +313,10 @@ export class DocumentStore {
           this.remember(document, step.value, optionsKey);
           // One more slice readies it for the first keystroke and hover, before anyone waits.
           await nextTurn();
-          if (!run.stopped && document.version === version) prepareForEdits(step.value);
+          if (!run.stopped && document.version === version) {
+            prepareForEdits(step.value);
+            document.adoptLineStarts(step.value.analysis.lines);
+          }
           if (this.runs.get(uri) === run) this.runs.delete(uri);
           return step.value.analysis;
         }

@@ -107,10 +107,10 @@ export function reanalyzeInsideValue(previous: EditableAnalysis, change: TextCha
 
   // Findings first, into new objects: they may share spans with the nodes moved in place below.
   const move = (f: Finding) => moveFinding(f, change.start, change.end, delta);
-  const cardFindings = state.cardFindings.map((findings, i) => (touched.includes(i) ? findings : findings.map(move)));
+  const cardFindings = state.cardFindings.map((findings, i) => (touched.includes(i) ? findings : movedFindings(findings, move)));
   const newDump = {
     ...dump,
-    findings: dump.findings.map(move),
+    findings: movedFindings(dump.findings, move),
     comments: dump.comments.map((c) => (c.span.start > change.start ? { ...c, span: movedSpan(c.span, delta) } : c)),
     // Unread lines are whole lines, none of them the edited one (a value line that reads).
     unreadable: dump.unreadable.map((u) => (u.span.start > change.start ? { ...u, span: movedSpan(u.span, delta) } : u)),
@@ -195,7 +195,7 @@ export function reanalyzeLines(previous: EditableAnalysis, change: TextChange, t
   const after = oldRegionEnd + 1;
   const move = (f: Finding) => moveFinding(f, -1, after, delta);
   const moveSpan = (span: { start: number; end: number }) => (span.start >= after ? movedSpan(span, delta) : span);
-  const cardFindings = state.cardFindings.map((findings, i) => (touched.includes(i) ? findings : findings.map(move)));
+  const cardFindings = state.cardFindings.map((findings, i) => (touched.includes(i) ? findings : movedFindings(findings, move)));
   const nodes = orderedNodes(dump.root);
   const removed = new Set<XsNode>();
   for (const { node } of rebuilt) for (const n of node.removeDescendants()) removed.add(n);
@@ -208,7 +208,7 @@ export function reanalyzeLines(previous: EditableAnalysis, change: TextChange, t
   nodesInOrder.set(dump.root, ordered);
   const newDump: XsDump = {
     ...dump,
-    findings: dump.findings.map(move),
+    findings: movedFindings(dump.findings, move),
     comments: dump.comments.map((c) => ({ ...c, span: moveSpan(c.span) })),
     unreadable: dump.unreadable.map((u) => ({ ...u, span: moveSpan(u.span) })),
   };
@@ -280,11 +280,35 @@ function cardsAbove(node: XsNode, root: XsNode, cards: readonly ResolvedCard[]):
   return touched;
 }
 
+/**
+ * Whether any offset of a finding (its span, related places, fix edits) is at or after `at`;
+ * allocates nothing, for the thousands of findings before an edit that stay as they are.
+ */
+function reachesPast(f: Finding, at: number): boolean {
+  if (f.span.end >= at) return true;
+  if (f.related) for (const r of f.related) if (r.span.end >= at) return true;
+  const fix = f.fix;
+  if (!fix) return false;
+  if (fix.kind === 'replace') {
+    for (const e of fix.edits) if (e.span.end >= at) return true;
+    return false;
+  }
+  for (const c of fix.choices) for (const e of c.edits) if (e.span.end >= at) return true;
+  return false;
+}
+
+/** The findings moved by an edit: the same array when none moves. */
+function movedFindings(findings: Finding[], move: (f: Finding) => Finding): Finding[] {
+  for (let i = 0; i < findings.length; i++) {
+    if (move(findings[i]) !== findings[i]) return findings.map(move);
+  }
+  return findings;
+}
+
 /** A finding of the previous text, at its place in the new one (the same object when nothing moves). */
 function moveFinding(f: Finding, after: number, from: number, delta: number): Finding {
+  if (delta === 0 || !reachesPast(f, Math.max(from, after + 1))) return f;
   const moves = (x: number) => x >= from && x > after;
-  const edits = !f.fix ? [] : f.fix.kind === 'replace' ? f.fix.edits : f.fix.choices.flatMap((c) => c.edits);
-  if (delta === 0 || (!moves(f.span.end) && !f.related?.some((r) => moves(r.span.end)) && !edits.some((e) => moves(e.span.end)))) return f;
   const span = (s: { start: number; end: number }) => ({ start: moves(s.start) ? s.start + delta : s.start, end: moves(s.end) ? s.end + delta : s.end });
   return {
     ...f,

@@ -20,6 +20,11 @@ export class LineIndex {
   /** Whether the text has a carriage return (then lines may end in `\r\n` or `\r`). */
   readonly hasCarriageReturn: boolean;
 
+  /** A copy of the line table (offset of each line's first character). */
+  copyOfStarts(): number[] {
+    return this.starts.slice();
+  }
+
   constructor(text: string);
   constructor(text: TextSource, starts: number[], hasCarriageReturn: boolean);
   constructor(text: TextSource, starts?: number[], hasCarriageReturn?: boolean) {
