@@ -17,7 +17,10 @@ export async function timeServer(command: string[], uri: string, languageId: str
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
-  const next = () => new Promise<PublishDiagnosticsParams>((resolve) => { waiting = resolve; });
+  // A server that dies would leave the bench waiting on nothing (and node exiting silently).
+  let died: ((e: Error) => void) | undefined;
+  child.on('exit', (code) => died?.(new Error(`${command.join(' ')} exited with ${code} before publishing diagnostics`)));
+  const next = () => new Promise<PublishDiagnosticsParams>((resolve, reject) => { waiting = resolve; died = reject; });
   try {
     await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
     await connection.sendNotification(InitializedNotification.type, {});
@@ -36,6 +39,7 @@ export async function timeServer(command: string[], uri: string, languageId: str
       await changed;
       changeMs = performance.now() - t1;
     }
+    died = undefined;
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
     return { openMs, changeMs, diagnostics: first.diagnostics.length };

@@ -133,7 +133,11 @@ async function measure(name: string, text: string, language: SndifLanguage, dir:
 
 const fmt = (n: number | undefined, digits = 1) => (n === undefined ? '–' : n.toFixed(digits));
 
-interface TypingRow { input: string; scenario: string; server: string; runs: number; openMs: number; hoverP50: number; hoverP95: number; lastDiagnosticsMs: number | undefined; diagnostics: number }
+interface TypingRow {
+  input: string; scenario: string; server: string; runs: number; openMs: number; hoverP50: number; hoverP95: number; lastDiagnosticsMs: number | undefined; diagnostics: number;
+  /** The protocol floor: only didOpen → (empty) diagnostics is measured. */
+  openOnly?: boolean;
+}
 
 const TYPED = ',96000,192000,22050,'; // 20 characters into a sample-rates value
 const TYPING_INTERVAL_MS = 60;
@@ -169,6 +173,13 @@ async function typing(dir: string): Promise<TypingRow[]> {
       });
       process.stderr.write(`typed into dump-full-${size}MB with ${s.server}\n`);
     }
+    // The floor for didOpen: the same client and document, a server that only answers.
+    const floor = [];
+    for (let r = 0; r < TYPING_RUNS; r++) floor.push(await timeServer([process.execPath, join(__dirname, 'noopServer.js'), '--stdio'], `file://${file}`, 'xenstore', text));
+    rows.push({
+      input: `dump-full-${size}MB`, scenario: 'open only', server: 'protocol floor (a server that only answers)', runs: floor.length,
+      openMs: median(floor.map((r) => r.openMs)), hoverP50: NaN, hoverP95: NaN, lastDiagnosticsMs: undefined, diagnostics: 0, openOnly: true,
+    });
     // A new key line below a card, typed character by character: half-typed lines read as
     // nothing, so hovers answer from the last analysis; the finished line is re-read by lines.
     const line = newKeyLine(text, Math.floor(text.length / 2));
@@ -259,7 +270,9 @@ async function main(): Promise<void> {
   if (typingRows.length) {
     const typingHeader = ['input', 'typing', 'server', 'runs', 'didOpen → diagnostics ms', 'hover p50 ms', 'hover p95 ms', 'last key → diagnostics ms', 'diagnostics'];
     const ms = (n: number) => (Number.isFinite(n) ? fmt(n) : 'timeout');
-    const typingTable = typingRows.map((r) => [r.input, r.scenario, r.server, String(r.runs), fmt(r.openMs), ms(r.hoverP50), ms(r.hoverP95), r.lastDiagnosticsMs === undefined ? 'timeout' : fmt(r.lastDiagnosticsMs), String(r.diagnostics)]);
+    const typingTable = typingRows.map((r) => (r.openOnly
+      ? [r.input, r.scenario, r.server, String(r.runs), fmt(r.openMs), '–', '–', '–', '0']
+      : [r.input, r.scenario, r.server, String(r.runs), fmt(r.openMs), ms(r.hoverP50), ms(r.hoverP95), r.lastDiagnosticsMs === undefined ? 'timeout' : fmt(r.lastDiagnosticsMs), String(r.diagnostics)]));
     const tw = typingHeader.map((h, i) => Math.max(h.length, ...typingTable.map((row) => row[i].length)));
     const tline = (cells: string[]) => cells.map((c, i) => c.padStart(tw[i])).join(' | ');
     process.stdout.write(`\nTyping ${TYPED.length} characters into a sample-rates value (both servers), or a new key line (sndif), one didChange every ${TYPING_INTERVAL_MS} ms, each followed by a hover at the cursor (medians of the runs)\n${tline(typingHeader)}\n${tw.map((w) => '-'.repeat(w)).join('-|-')}\n${typingTable.map(tline).join('\n')}\n`);
