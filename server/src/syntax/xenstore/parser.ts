@@ -255,6 +255,10 @@ function wrappedValue(text: string, start: number, end: number, nextStart: numbe
 /** The next line, when it holds nothing but `xenstore-ls -p` permissions such as `(n1,r0)`. */
 function wrappedPermissions(text: string, nextStart: number): { end: number; next: number } | undefined {
   if (nextStart >= text.length) return undefined;
+  // Asked after every line: most next lines start with a name or a path, so look no further.
+  let q = nextStart;
+  while (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9) q++;
+  if (text.charCodeAt(q) !== 40 /* ( */) return undefined;
   const line = lineFrom(text, nextStart);
   if (line.end - nextStart > 200) return undefined;
   return /^[ \t]*\([nrwb]\d+(?:,[nrwb]\d+)*\)[ \t]*$/.test(text.slice(nextStart, line.end)) ? line : undefined;
@@ -378,8 +382,7 @@ function addFullPath(
   if (lastDir.node && dirPath === lastDir.path) {
     node = lastDir.node;
   } else {
-    node = root;
-    for (const name of dirPath.split('/').slice(1)) node = node.ensureAt(name, lineStart, end);
+    node = directoryFrom(root, lastDir, dirPath, lineStart, end);
     lastDir.path = dirPath;
     lastDir.node = node;
   }
@@ -388,6 +391,38 @@ function addFullPath(
   node.setSpans(lineStart, end, nameOffset, base + line.nameEnd);
   setValue(node, text, line, findings, base);
   node.setInsertion('full');
+  return node;
+}
+
+/**
+ * The directory `dirPath` (made where missing, with the line's span), reached from the last
+ * line's directory: up to the directory both paths share, then down. Lines come in tree
+ * order, so that is a step or two, not a walk from the root through a host's domains.
+ */
+function directoryFrom(root: XsNode, lastDir: { path: string; node: XsNode | undefined }, dirPath: string, lineStart: number, end: number): XsNode {
+  let node = root;
+  let from = 0; // where the segments still to walk down start in dirPath (at a '/')
+  const last = lastDir.path;
+  if (lastDir.node) {
+    // The longest common prefix ending at a segment boundary of both paths.
+    let common = 0;
+    const max = Math.min(last.length, dirPath.length);
+    for (let i = 0; i <= max; i++) {
+      const atEndOfLast = i === last.length || last.charCodeAt(i) === 47;
+      const atEndOfDir = i === dirPath.length || dirPath.charCodeAt(i) === 47;
+      if (atEndOfLast && atEndOfDir) common = i;
+      if (i === max || last.charCodeAt(i) !== dirPath.charCodeAt(i)) break;
+    }
+    node = lastDir.node;
+    for (let i = common; i < last.length; i++) if (last.charCodeAt(i) === 47) node = node.parent!;
+    from = common;
+  }
+  while (from < dirPath.length) {
+    const next = dirPath.indexOf('/', from + 1);
+    const stop = next < 0 ? dirPath.length : next;
+    node = node.ensureAt(dirPath.slice(from + 1, stop), lineStart, end);
+    from = stop;
+  }
   return node;
 }
 
