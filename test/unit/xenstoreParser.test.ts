@@ -6,6 +6,8 @@ import { dumpCards } from '../../server/src/model/dumpCards';
 import { analyze } from '../../server/src/service/analyze';
 import { resolveJson, resolveMarkdown, resolveText } from '../../server/src/service/report';
 import { hover } from '../../server/src/service/hover';
+import fc from 'fast-check';
+import { testSeed } from '../seed';
 
 test('plain tree of a whole host: only vsnd subtrees are built, cards found with backends', () => {
   const dump = parseXenStoreDump(readFileSync('examples/xenstore-host.txt', 'utf8'));
@@ -110,4 +112,36 @@ test('a -f -p line wrapped before its permissions keeps its value and reads as o
   assert.equal(dump.permissions, true);
   assert.deepEqual(dump.findings.map((f) => [f.rule.code, f.span.start, f.span.end]), [['xs-joined-line', 0, text.indexOf(')') + 1]]);
   assert.equal(dumpCards(dump)[0].node.child('sample-rates')!.value!.text, '8000,48000');
+});
+
+test('-f lines in any order build every node of their paths once, each with its own line\'s value and span', (t) => {
+  const seed = testSeed();
+  t.diagnostic(`seed ${seed} (replay: SNDIF_SEED=${seed})`);
+  const segment = fc.constantFrom('0', '1', '2', '10', 'a', 'sample-rates', 'x');
+  const path = fc.tuple(fc.constantFrom('1', '2', '17'), fc.array(segment, { minLength: 1, maxLength: 5 }))
+    .map(([domid, rest]) => `/local/domain/${domid}/device/vsnd/${rest.join('/')}`);
+  fc.assert(fc.property(fc.uniqueArray(path, { minLength: 1, maxLength: 40 }), (paths) => {
+    const text = paths.map((p, i) => `${p} = "v${i}"`).join('\n');
+    const dump = parseXenStoreDump(text);
+    assert.deepEqual(dump.findings, []);
+    const expected = new Set<string>();
+    for (const p of paths) for (let at = p.indexOf('/', 1); at >= 0; at = p.indexOf('/', at + 1)) expected.add(p.slice(0, at));
+    for (const p of paths) expected.add(p);
+    const built: string[] = [];
+    const stack = [...dump.root.children];
+    while (stack.length) {
+      const node = stack.pop()!;
+      built.push(node.path);
+      stack.push(...node.children);
+    }
+    assert.deepEqual(built.sort(), [...expected].sort());
+    let offset = 0;
+    for (const [i, p] of paths.entries()) {
+      let node = dump.root;
+      for (const name of p.split('/').slice(1)) node = node.child(name)!;
+      assert.equal(node.valueText, `v${i}`, p);
+      assert.deepEqual(node.span, { start: offset, end: offset + p.length + ` = "v${i}"`.length }, p);
+      offset += p.length + ` = "v${i}"`.length + 1;
+    }
+  }), { seed, numRuns: 300 });
 });
