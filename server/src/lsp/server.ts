@@ -37,6 +37,28 @@ const PROGRESS_AFTER_MS = 500;
 /** Hover and completion answer from the last analysis when a new one would take longer than this. */
 const ANSWER_STALE_AFTER_MS = 30;
 
+/**
+ * A work-done progress bar created without waiting: reports before the client answered are
+ * dropped (the bar starts at the next one), and one that is done before then never shows.
+ */
+function lateProgress(connection: Connection, message: string): { report: (fraction: number) => void; done: () => void } {
+  let bar: WorkDoneProgressReporter | undefined;
+  let finished = false;
+  connection.window.createWorkDoneProgress().then((created) => {
+    if (finished) return;
+    bar = created;
+    bar.begin('Xen sound', 0, message, false);
+  }, () => undefined);
+  return {
+    report: (fraction) => bar?.report(Math.round(fraction * 100)),
+    done: () => {
+      if (finished) return;
+      finished = true;
+      bar?.done();
+    },
+  };
+}
+
 /** What differs between the platforms the server runs on, beyond the connection. */
 export interface ServerEnvironment {
   /** Heap and resident memory in bytes, where the platform can tell (Node can, a Web Worker cannot). */
@@ -83,20 +105,18 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
-    let progress: WorkDoneProgressReporter | undefined;
-    if (store.expectedAnalysisMs(document) > PROGRESS_AFTER_MS) {
-      progress = await connection.window.createWorkDoneProgress();
-      progress.begin('Xen sound', 0, `Analysing ${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))}`, false);
-    }
+    // The bar is asked for without waiting for the client's answer: the analysis starts at once
+    // (a client busy sending a 10 MB document answers late), and the bar shows when it can.
+    const progress = store.expectedAnalysisMs(document) > PROGRESS_AFTER_MS
+      ? lateProgress(connection, `Analysing ${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))}`)
+      : undefined;
     try {
-      const reporter = progress;
-      const analysis = await analysed(document, reporter && ((fraction) => reporter.report(Math.round(fraction * 100))));
+      const analysis = await analysed(document, progress?.report);
       // Outdated by an edit, which scheduled a push of its own.
       if (!analysis || documents.get(uri) !== document || document.version !== version) return;
       const started = performance.now();
       const diagnostics = guard([], () => linkRuleDocumentation(diagnosticsFor(store, settings, document), docsClient));
       progress?.done();
-      progress = undefined;
       void connection.sendDiagnostics({ uri, version, diagnostics });
       pacing.pushed(uri, performance.now() - started);
     } finally {
