@@ -105,7 +105,8 @@ export function reanalyzeInsideValue(previous: EditableAnalysis, change: TextCha
   if (edited?.name === 'backend') return undefined;
   const touched = edited ? cardsAbove(edited, dump.root, old.cards) : [];
 
-  // Findings first, into new objects: they may share spans with the nodes moved in place below.
+  // Moved findings are new objects (a finding's span objects may be shared with its fix's
+  // edits); the tree's nodes are moved in place below.
   const move = (f: Finding) => moveFinding(f, change.start, change.end, delta);
   const cardFindings = state.cardFindings.map((findings, i) => (touched.includes(i) ? findings : movedFindings(findings, move)));
   const newDump = {
@@ -190,7 +191,7 @@ export function reanalyzeLines(previous: EditableAnalysis, change: TextChange, t
   }
   cardLines.sort((a, b) => a.start - b.start);
 
-  // From here on the previous analysis is taken over. Findings first, into new objects. What
+  // From here on the previous analysis is taken over. Moved findings are new objects. What
   // is kept lies wholly before the region or after it: everything after its end moves.
   const after = oldRegionEnd + 1;
   const move = (f: Finding) => moveFinding(f, -1, after, delta);

@@ -36,9 +36,9 @@ const INTERNED_VALUE_LENGTH = 16;
 
 /**
  * What the nodes of one tree share: one copy of each name and short value (a host dump
- * repeats a few dozen key names 100,000 times, each sliced out of its own line), and the log
- * of nodes in creation order when the root keeps one (see XsNode.root); `nodes` is undefined
- * once the log was taken.
+ * repeats a few dozen key names 100,000 times, each sliced out of its own line), the name
+ * indexes of big directories, xl insertion points, and the log of nodes in creation order
+ * when the root keeps one (see XsNode.root); `nodes` is undefined once the log was taken.
  */
 class TreeShared {
   private readonly strings = new Map<string, string>();
@@ -46,11 +46,7 @@ class TreeShared {
   private readonly indexes = new Map<XsNode, Map<string, XsNode>>();
   /** Where quick-fixes add keys in an xl item (few nodes; dump nodes use their line end). */
   readonly xlInsertions = new Map<XsNode, number>();
-  nodes: XsNode[] | undefined;
-
-  constructor(keepCreationOrder: boolean, root?: XsNode) {
-    this.nodes = keepCreationOrder && root ? [root] : undefined;
-  }
+  constructor(public nodes?: XsNode[]) {}
 
   /** The name index of a node with many children, made on first use. */
   index(node: XsNode): Map<string, XsNode> {
@@ -128,7 +124,7 @@ export class XsNode {
       this.tree.nodes?.push(this);
     } else {
       this.name = name;
-      this.tree = new TreeShared(false);
+      this.tree = new TreeShared();
     }
   }
 
@@ -139,7 +135,7 @@ export class XsNode {
    */
   static root(keepCreationOrder = false): XsNode {
     const root = new XsNode('', undefined, 0, 0);
-    if (keepCreationOrder) root.tree = new TreeShared(true, root);
+    if (keepCreationOrder) root.tree = new TreeShared([root]);
     return root;
   }
 
@@ -340,10 +336,6 @@ export class XsNode {
     return this.kids ?? NO_CHILDREN;
   }
 
-  get childCount(): number {
-    return this.kids?.length ?? 0;
-  }
-
   child(name: string): XsNode | undefined {
     const kids = this.kids;
     if (!kids) return undefined;
@@ -370,11 +362,6 @@ export class XsNode {
     else kids.push(node);
     if (kids.length > INDEX_CHILDREN_ABOVE) this.tree.index(this).set(node.name, node);
     return node;
-  }
-
-  /** The value of the child `name`, allocating nothing. */
-  childValue(name: string): string | undefined {
-    return this.child(name)?.valueText;
   }
 
   /** The edit that adds `key = value` below this node, or undefined where none fits. */
