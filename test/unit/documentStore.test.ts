@@ -100,6 +100,42 @@ test('edits inside a value and key lines below a card are replayed on the last a
   assert.equal(store.stale(document)?.analysis, fresh);
 });
 
+/** Every node of a dump's tree by path: its spans and its value's, as read now. */
+function nodeSpans(analysis: NonNullable<ReturnType<DocumentStore['ready']>>): Map<string, string> {
+  const spans = new Map<string, string>();
+  const root = analysis.dump!.root;
+  for (const node of [root, ...root.descendants()]) {
+    spans.set(node.path, JSON.stringify([node.span, node.keySpan, node.value?.span, node.insertAt]));
+  }
+  return spans;
+}
+
+test('edits move the nodes lazily; idle time brings them all up to date, and a burst without a pause is bounded', async () => {
+  const { store, document } = open();
+  const first = await store.whenAnalysed(document);
+  assert.ok(first);
+  const root = first.dump!.root;
+  let valueAt = TEXT.indexOf('"', TEXT.indexOf('sample-rates = "', TEXT.length / 3) + 'sample-rates = "'.length);
+  for (let i = 0; i < 20; i++) {
+    insert(store, document, valueAt++, ',');
+    assert.ok(store.ready(document));
+  }
+  assert.equal(root.unsettledMoves, 20);
+  await store.tidy(document);
+  assert.equal(root.unsettledMoves, 0);
+  const now = store.ready(document)!;
+  assert.equal(now.dump!.root, root, 'the same tree, moved');
+  assert.deepEqual(nodeSpans(now), nodeSpans(analyze(document.getText(), 'xenstore')));
+
+  // 100 keystrokes with no idle time: the tree catches up at once every 64 moves.
+  for (let i = 0; i < 100; i++) {
+    insert(store, document, valueAt++, '1');
+    assert.ok(store.ready(document));
+  }
+  assert.equal(root.unsettledMoves, 100 - 64);
+  assert.deepEqual(nodeSpans(store.ready(document)!), nodeSpans(analyze(document.getText(), 'xenstore')));
+});
+
 test('a small document is analysed at once', async () => {
   const { store, document } = open('/local/domain/1/device/vsnd/0/sample-rates = "48000,4800"\n');
   const analysis = store.whenAnalysed(document);

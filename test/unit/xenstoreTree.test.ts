@@ -68,20 +68,56 @@ test('insertion points: a dump node inserts after its line, an xl node where it 
   const xl = root.ensureAt('xl', 70, 90);
   xl.setXlInsertion(88);
   assert.deepEqual(xl.insertion('type', 'p'), { offset: 88, text: ', type=p' });
-  for (const node of [full, plain, xl]) node.moveOffsets(-1, 5, 3);
+  root.moveAllOffsets(-1, 5, 3);
   assert.equal(full.insertAt?.offset, 33);
   assert.equal(plain.insertAt?.offset, 63);
   assert.equal(xl.insertAt?.offset, 91);
   assert.equal(root.ensureAt('none', 0, 1).insertAt, undefined);
 });
 
-test('moveOffsets moves the value span and its source, and leaves offsets before the edit', () => {
+test('moveAllOffsets moves the value span and its source, and leaves offsets before the edit', () => {
   const root = XsNode.root();
   const node = root.ensureAt('n', 0, 20, 0, 1);
   node.value = { text: 'ab', span: { start: 10, end: 12 }, source: MappedText.plain('ab', 10) };
-  node.moveOffsets(-1, 10, 5);
+  root.moveAllOffsets(-1, 10, 5);
   assert.deepEqual(node.span, { start: 0, end: 25 });
   assert.deepEqual(node.keySpan, { start: 0, end: 1 });
   assert.deepEqual(node.value?.span, { start: 15, end: 17 });
   assert.deepEqual(node.value?.source?.span(), { start: 15, end: 17 });
+});
+
+test('moves apply in order to the nodes that existed then, whenever a node is read', () => {
+  const root = XsNode.root();
+  const a = root.ensureAt('a', 10, 20, 10, 11);
+  a.setValueFields('x', 15, 16, undefined, false);
+  // Insert 4 at 12 (after 12: strictly after), then delete 2 at 0 (everything moves back).
+  root.moveAllOffsets(12, 12, 4);
+  const b = root.ensureAt('b', 30, 40); // made in the text after the first move
+  root.moveAllOffsets(-1, 2, -2);
+  // a: 10 stays then -2; 11 stays then -2; 20 -> 24 -> 22; value 15 -> 19 -> 17.
+  assert.deepEqual(a.span, { start: 8, end: 22 });
+  assert.deepEqual(a.keySpan, { start: 8, end: 9 });
+  assert.deepEqual(a.value?.span, { start: 17, end: 18 });
+  assert.deepEqual(b.span, { start: 28, end: 38 });
+});
+
+test('a write after moves keeps the other offsets moved and is not moved again', () => {
+  const root = XsNode.root();
+  const a = root.ensureAt('a', 10, 20);
+  root.moveAllOffsets(-1, 0, 5);
+  a.setValueFields('v', 17, 18, undefined, false); // offsets of the new text
+  assert.deepEqual(a.span, { start: 15, end: 25 });
+  assert.deepEqual(a.value?.span, { start: 17, end: 18 });
+  root.moveAllOffsets(-1, 0, 1);
+  assert.deepEqual(a.value?.span, { start: 18, end: 19 });
+  assert.deepEqual(a.span, { start: 16, end: 26 });
+});
+
+test('after many moves the whole tree catches up at once, detached nodes still on their own', () => {
+  const root = XsNode.root();
+  const kids = Array.from({ length: 50 }, (_, i) => root.ensureAt(`k${i}`, 100 + i, 101 + i));
+  const detached = new XsNode('d', root, 200, 201); // a parent link, not a child (resolver placeholders)
+  for (let i = 0; i < 100; i++) root.moveAllOffsets(-1, 0, 1);
+  kids.forEach((k, i) => assert.deepEqual(k.span, { start: 200 + i, end: 201 + i }));
+  assert.deepEqual(detached.span, { start: 300, end: 301 });
 });

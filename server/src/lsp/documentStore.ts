@@ -11,7 +11,7 @@
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { Analysis, analysisSteps, AnalyzeOptions, EditableAnalysis } from '../service/analyze';
-import { prepareForEdits, reanalyzeQuickly, TextChange } from '../service/incremental';
+import { prepareForEdits, reanalyzeQuickly, settleSteps, TextChange } from '../service/incremental';
 import { detectLanguage, SndifLanguage } from '../service/language';
 import type { SndifSettings } from './settings';
 import { ChunkedDocument } from './chunkedDocument';
@@ -76,6 +76,9 @@ const ANALYSE_AT_ONCE_BELOW = 200_000;
 
 /** How long one slice of a whole analysis holds the thread. */
 const SLICE_MS = 12;
+
+/** Moves an edited dump's nodes may owe before idle time brings them up to date (see tidy). */
+const SETTLE_IN_IDLE_AFTER_MOVES = 16;
 
 /** Characters a whole analysis gets through per millisecond until one was measured here. */
 const ASSUMED_CHARS_PER_MS = 5000;
@@ -263,6 +266,27 @@ export class DocumentStore {
         return offset;
       },
     };
+  }
+
+  /**
+   * Idle work once the document's diagnostics are out: the nodes of an edited dump catch up
+   * with the moves its edits recorded (service/incremental settleSteps), in slices; stops at
+   * the next edit, which will come back here after its own push.
+   */
+  async tidy(document: ChunkedDocument): Promise<void> {
+    const entry = this.current(document);
+    if (!entry || entry.changes?.length !== 0) return;
+    const steps = settleSteps(entry.editable.analysis, SETTLE_IN_IDLE_AFTER_MOVES);
+    if (!steps) return;
+    const version = document.version;
+    for (;;) {
+      await nextTurn();
+      if (document.version !== version || this.cache.get(document.uri) !== entry) return;
+      const sliceStart = performance.now();
+      let step = steps.next();
+      while (!step.done && performance.now() - sliceStart < SLICE_MS) step = steps.next();
+      if (step.done) return;
+    }
   }
 
   get size(): number {

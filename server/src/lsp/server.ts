@@ -119,6 +119,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
       progress?.done();
       void connection.sendDiagnostics({ uri, version, diagnostics });
       pacing.pushed(uri, performance.now() - started);
+      void store.tidy(document).catch(() => undefined);
     } finally {
       progress?.done();
     }

@@ -16,7 +16,7 @@ import type { TextSource } from '../text/chunkedText';
 import { resolveCards, ResolvedCard } from '../resolver/resolve';
 import { addFullLine, classifyFullLine, rereadValue, wholeValueLine, XsDump } from '../syntax/xenstore/parser';
 import { RULES } from '../tables/rules';
-import { analyzeForEditing, assembleDump, EditableAnalysis, validateCard } from './analyze';
+import { Analysis, analyzeForEditing, assembleDump, EditableAnalysis, validateCard } from './analyze';
 import { cardsAt, carryCardExtents } from './locate';
 
 /** A replacement of `[start, end)` of the previous text by `text`. */
@@ -48,6 +48,16 @@ export function prepareForEdits(editable: EditableAnalysis): void {
   orderedNodes(analysis.dump.root);
   cardsByDirectoryOf(analysis.dump.root, analysis.cards);
   cardsAt(analysis, 0);
+}
+
+/**
+ * Idle work on an edited dump: its edits recorded moves that each node applies when next read
+ * (XsNode.moveAllOffsets); this brings all nodes up to date in steps, so that no later read
+ * pays for many. Undefined when fewer than `atLeast` moves wait.
+ */
+export function settleSteps(analysis: Analysis, atLeast: number): Generator<number, void> | undefined {
+  const root = analysis.dump?.root;
+  return root && root.unsettledMoves >= atLeast ? root.settleSteps() : undefined;
 }
 
 /** Every node of a dump's tree in document order, kept per tree (edits move nodes but keep their order). */
@@ -116,7 +126,8 @@ export function reanalyzeInsideValue(previous: EditableAnalysis, change: TextCha
     // Unread lines are whole lines, none of them the edited one (a value line that reads).
     unreadable: dump.unreadable.map((u) => (u.span.start > change.start ? { ...u, span: movedSpan(u.span, delta) } : u)),
   };
-  for (let i = firstOnLine; i < nodes.length; i++) nodes[i].moveOffsets(change.start, change.end, delta);
+  // Nodes before the edited line end before it: moving the whole tree moves the same nodes.
+  dump.root.moveAllOffsets(change.start, change.end, delta);
   if (edited) rereadValue(edited, newLine, lineStart, after);
 
   const { cards, replaced } = resolveAgain(previous, touched, cardFindings, text);
@@ -201,7 +212,9 @@ export function reanalyzeLines(previous: EditableAnalysis, change: TextChange, t
   const removed = new Set<XsNode>();
   for (const { node } of rebuilt) for (const n of node.removeDescendants()) removed.add(n);
   const kept = removed.size ? nodes.filter((n) => !removed.has(n)) : nodes;
-  for (let i = lowerBound(kept, after); i < kept.length; i++) kept[i].moveOffsets(-1, after, delta);
+  // Kept nodes before the region end before it (a node's span is its line): moving the whole
+  // tree moves the same nodes. Before the lines are read again, whose nodes are made in new offsets.
+  dump.root.moveAllOffsets(-1, after, delta);
   const lastDir = { path: '', node: undefined as XsNode | undefined };
   for (const line of cardLines) addFullLine(dump.root, line.text, line.start, lastDir);
   const added = rebuilt.flatMap(({ node }) => node.descendants());

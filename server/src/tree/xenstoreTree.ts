@@ -5,6 +5,7 @@
  */
 import type { Span } from '../text/lineIndex';
 import { MappedText } from '../text/mappedText';
+import { runSteps } from '../text/steps';
 
 export interface XsValue {
   /** The stored bytes, one char per byte. */
@@ -46,6 +47,15 @@ class TreeShared {
   private readonly indexes = new Map<XsNode, Map<string, XsNode>>();
   /** Where quick-fixes add keys in an xl item (few nodes; dump nodes use their line end). */
   readonly xlInsertions = new Map<XsNode, number>();
+  /**
+   * Every edit that moved the tree's offsets, three numbers each (after, from, delta; see
+   * XsNode.moveOffsets), in order. A node applies the ones it has not seen when it is next
+   * read or written: a keystroke in a 10 MB dump records one move instead of touching the
+   * 60,000 nodes after it, most of which are never read before the next keystroke.
+   */
+  readonly moves: number[] = [];
+  /** moves.length when every node reachable from the root last caught up. */
+  settledAt = 0;
   constructor(public nodes?: XsNode[]) {}
 
   /** The name index of a node with many children, made on first use. */
@@ -70,6 +80,17 @@ class TreeShared {
     return s;
   }
 }
+
+/**
+ * Moves recorded since the whole tree last caught up beyond which the next move makes it
+ * catch up at once (one walk): a node read after n moves applies n of them, and a walk over
+ * all nodes (symbols, folding) should not apply hundreds each. The language server catches
+ * up in idle time long before (settleSteps); this bounds a burst of edits without a pause.
+ */
+const SETTLE_AT_ONCE_AFTER_MOVES = 64;
+
+/** Nodes brought up to date per step of settleSteps. */
+const SETTLE_STEP_NODES = 4096;
 
 /** Above this many children a node indexes them by name; below, a scan is faster and smaller. */
 const INDEX_CHILDREN_ABOVE = 8;
@@ -106,6 +127,8 @@ export class XsNode {
 
   /** What all nodes of the tree share (see TreeShared). */
   private tree: TreeShared;
+  /** How much of tree.moves the offsets above include. */
+  private moved: number;
 
   /**
    * `start`/`end`: the whole definition (a dump line, an xl item or key=value piece);
@@ -126,6 +149,62 @@ export class XsNode {
       this.name = name;
       this.tree = new TreeShared();
     }
+    this.moved = this.tree.moves.length;
+  }
+
+  /**
+   * Applies the moves recorded since this node's offsets were last current. Every reader and
+   * writer of an offset calls it first (a write next to stale offsets would mix two texts).
+   */
+  private settle(): void {
+    const moves = this.tree.moves;
+    if (this.moved === moves.length) return;
+    for (let i = this.moved; i < moves.length; i += 3) this.moveOffsets(moves[i], moves[i + 1], moves[i + 2]);
+    this.moved = moves.length;
+  }
+
+  /**
+   * An edit moved the text after it: every node of this node's tree moves as moveOffsets
+   * says, lazily (see TreeShared.moves). For nodes that exist now; nodes made later are
+   * made with offsets of the new text.
+   */
+  moveAllOffsets(after: number, from: number, delta: number): void {
+    if (delta === 0) return;
+    this.tree.moves.push(after, from, delta);
+    if (this.unsettledMoves >= SETTLE_AT_ONCE_AFTER_MOVES) runSteps(this.settleSteps());
+  }
+
+  /** The root of this node's tree. */
+  get treeRoot(): XsNode {
+    let node: XsNode | undefined = this.parent;
+    if (!node) return this;
+    while (node.parent) node = node.parent;
+    return node;
+  }
+
+  /** Moves recorded since every node of the tree last caught up. */
+  get unsettledMoves(): number {
+    return (this.tree.moves.length - this.tree.settledAt) / 3;
+  }
+
+  /**
+   * Brings every node reachable from the tree's root up to date with the recorded moves,
+   * yielding now and then (for idle time). Safe while the tree is edited between steps: every
+   * node ends at least as current as the moves at the start, and nodes made later are current.
+   */
+  *settleSteps(): Generator<number, void> {
+    const tree = this.tree;
+    const target = tree.moves.length;
+    const stack: XsNode[] = [this.treeRoot];
+    let done = 0;
+    while (stack.length) {
+      const node = stack.pop()!;
+      node.settle();
+      const kids = node.kids;
+      if (kids) for (let i = 0; i < kids.length; i++) stack.push(kids[i]);
+      if (++done % SETTLE_STEP_NODES === 0) yield done;
+    }
+    if (target > tree.settledAt) tree.settledAt = target;
   }
 
   /**
@@ -187,6 +266,7 @@ export class XsNode {
   get value(): XsValue | undefined {
     const f = this.flags;
     if ((f & HAS_VALUE) === 0) return undefined;
+    this.settle();
     const value: { -readonly [K in keyof XsValue]: XsValue[K] } = { text: this.vText, span: { start: this.v0, end: this.v1 } };
     const map = this.vMap;
     if (map instanceof MappedText) value.source = map;
@@ -198,6 +278,7 @@ export class XsNode {
   }
 
   set value(value: XsValue | undefined) {
+    this.settle();
     let f = this.flags & ~(DIRECT | TRUNCATED | POSSIBLY_TRUNCATED | HAS_VALUE);
     if (value) {
       f |= HAS_VALUE;
@@ -214,6 +295,7 @@ export class XsNode {
 
   /** Sets the value without an XsValue object (the dump parser's hot loop). */
   setValueFields(text: string, start: number, end: number, source: MappedText | undefined, truncated: boolean): void {
+    this.settle();
     this.flags = (this.flags & ~(DIRECT | TRUNCATED | POSSIBLY_TRUNCATED)) | HAS_VALUE | (source ? 0 : DIRECT) | (truncated ? TRUNCATED : 0);
     this.vText = text.length <= INTERNED_VALUE_LENGTH ? this.tree.intern(text) : text;
     this.v0 = start;
@@ -232,6 +314,7 @@ export class XsNode {
 
   /** Where a quick-fix adds a key below this node, when the document allows it. */
   get insertAt(): InsertionStyle | undefined {
+    this.settle();
     switch ((this.flags >> INSERT_KIND_SHIFT) & 3) {
       case 1: return { kind: 'xl', offset: this.tree.xlInsertions.get(this) ?? this.s1 };
       case 2: return { kind: 'plain', offset: this.s1, depth: this.flags >>> INSERT_DEPTH_SHIFT };
@@ -242,6 +325,7 @@ export class XsNode {
 
   /** Quick-fixes add keys to this node's xl item at `offset`. */
   setXlInsertion(offset: number): void {
+    this.settle();
     this.flags = (this.flags & LOW_BITS) | (1 << INSERT_KIND_SHIFT);
     this.tree.xlInsertions.set(this, offset);
   }
@@ -255,6 +339,7 @@ export class XsNode {
   }
 
   setSpans(start: number, end: number, keyStart: number, keyEnd: number): void {
+    this.settle();
     this.s0 = start;
     this.s1 = end;
     this.k0 = keyStart;
@@ -264,8 +349,9 @@ export class XsNode {
   /**
    * An edit before this node's text moved it: every offset at or after `from` (strictly after
    * `after`) moves by `delta`. In place, the value's span included (findings hold copies).
+   * Only settle() calls it: edits go through moveAllOffsets.
    */
-  moveOffsets(after: number, from: number, delta: number): void {
+  private moveOffsets(after: number, from: number, delta: number): void {
     if (this.s0 >= from && this.s0 > after) this.s0 += delta;
     if (this.s1 >= from && this.s1 > after) this.s1 += delta;
     if (this.k0 >= from && this.k0 > after) this.k0 += delta;
@@ -305,28 +391,34 @@ export class XsNode {
   }
 
   get span(): Span {
+    this.settle();
     return { start: this.s0, end: this.s1 };
   }
 
   /** span.start and span.end without allocating (for walks over whole trees). */
   get spanStart(): number {
+    this.settle();
     return this.s0;
   }
 
   get spanEnd(): number {
+    this.settle();
     return this.s1;
   }
 
   set span(span: Span) {
+    this.settle();
     this.s0 = span.start;
     this.s1 = span.end;
   }
 
   get keySpan(): Span {
+    this.settle();
     return { start: this.k0, end: this.k1 };
   }
 
   set keySpan(span: Span) {
+    this.settle();
     this.k0 = span.start;
     this.k1 = span.end;
   }
