@@ -89,8 +89,8 @@ class TreeShared {
  */
 const SETTLE_AT_ONCE_AFTER_MOVES = 64;
 
-/** Nodes brought up to date per step of settleSteps. */
-const SETTLE_STEP_NODES = 4096;
+/** Nodes brought up to date per step of settleSteps (well under a millisecond). */
+const SETTLE_STEP_NODES = 1024;
 
 /** Above this many children a node indexes them by name; below, a scan is faster and smaller. */
 const INDEX_CHILDREN_ABOVE = 8;
