@@ -19,7 +19,7 @@ import { dump, xlConfig } from './generate';
 import { timeServer } from './lsp';
 import { toYaml } from './yaml';
 import { scaling } from './scaling';
-import { newKeyLine, sampleRatesInsertionOffset, typeInto } from './typing';
+import { newKeyLine, sampleRatesInsertionOffset, typeIntoFresh } from './typing';
 import { LineIndex } from '../server/src/text/lineIndex';
 import { xlKeystroke, XlKeystrokeResult } from './xlKeystroke';
 
@@ -153,16 +153,18 @@ async function typing(dir: string): Promise<TypingRow[]> {
     const yaml = toYaml(text);
     const file = join(dir, `typing-${size}MB.txt`);
     writeFileSync(file, text);
+    writeFileSync(`${file}.yaml`, yaml);
     const servers = [
-      { server: 'sndif', command: [process.execPath, join(ROOT, 'bin', 'sndif.js'), 'lsp', '--stdio'], uri: `file://${file}`, languageId: 'xenstore', text, settings: {} },
+      { server: 'sndif', command: [process.execPath, join(ROOT, 'bin', 'sndif.js'), 'lsp', '--stdio'], uri: `file://${file}`, languageId: 'xenstore', text, textFile: file, settings: {} },
       { server: 'yaml-language-server', command: [process.execPath, join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
-        uri: `file://${file}.yaml`, languageId: 'yaml', text: yaml, settings: { validate: true, hover: true, completion: true } },
+        uri: `file://${file}.yaml`, languageId: 'yaml', text: yaml, textFile: `${file}.yaml`, settings: { validate: true, hover: true, completion: true } },
     ];
-    for (const s of servers) {
-      const offset = sampleRatesInsertionOffset(s.text, Math.floor(s.text.length / 2), s.server !== 'sndif');
+    // Each run's client is a process of its own, as an editor's is (see typeIntoFresh).
+    for (const { text: content, ...s } of servers) {
+      const offset = sampleRatesInsertionOffset(content, Math.floor(content.length / 2), s.server !== 'sndif');
       const runs = [];
       for (let r = 0; r < TYPING_RUNS; r++) {
-        runs.push(await typeInto({ ...s, at: new LineIndex(s.text).positionAt(offset), typed: TYPED, intervalMs: TYPING_INTERVAL_MS }));
+        runs.push(typeIntoFresh({ ...s, at: new LineIndex(content).positionAt(offset), typed: TYPED, intervalMs: TYPING_INTERVAL_MS }));
       }
       const last = runs.map((r) => r.lastDiagnosticsMs);
       rows.push({
@@ -173,9 +175,12 @@ async function typing(dir: string): Promise<TypingRow[]> {
       });
       process.stderr.write(`typed into dump-full-${size}MB with ${s.server}\n`);
     }
-    // The floor for didOpen: the same client and document, a server that only answers.
+    const { text: _, ...sndif } = servers[0];
+    // The floor for didOpen: the same client and document, a server that only answers (nothing typed).
     const floor = [];
-    for (let r = 0; r < TYPING_RUNS; r++) floor.push(await timeServer([process.execPath, join(__dirname, 'noopServer.js'), '--stdio'], `file://${file}`, 'xenstore', text));
+    for (let r = 0; r < TYPING_RUNS; r++) {
+      floor.push(typeIntoFresh({ ...sndif, command: [process.execPath, join(__dirname, 'noopServer.js'), '--stdio'], at: { line: 0, character: 0 }, typed: '', intervalMs: 0 }));
+    }
     rows.push({
       input: `dump-full-${size}MB`, scenario: 'open only', server: 'protocol floor (a server that only answers)', runs: floor.length,
       openMs: median(floor.map((r) => r.openMs)), hoverP50: NaN, hoverP95: NaN, lastDiagnosticsMs: undefined, diagnostics: 0, openOnly: true,
@@ -185,7 +190,7 @@ async function typing(dir: string): Promise<TypingRow[]> {
     const line = newKeyLine(text, Math.floor(text.length / 2));
     const runs = [];
     for (let r = 0; r < TYPING_RUNS; r++) {
-      runs.push(await typeInto({ ...servers[0], at: new LineIndex(text).positionAt(line.offset), typed: line.typed, intervalMs: TYPING_INTERVAL_MS }));
+      runs.push(typeIntoFresh({ ...sndif, at: new LineIndex(text).positionAt(line.offset), typed: line.typed, intervalMs: TYPING_INTERVAL_MS }));
     }
     const last = runs.map((r) => r.lastDiagnosticsMs);
     rows.push({

@@ -8,7 +8,8 @@
  * (yaml-language-server) is taken at its first publish after the last key (it validates only
  * after a pause in typing, for the document as it is then).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
   DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, PublishDiagnosticsNotification, PublishDiagnosticsParams,
@@ -124,4 +125,26 @@ export function sampleRatesInsertionOffset(text: string, from: number, yaml: boo
   const at = text.indexOf(key, from);
   if (at < 0) throw new Error('no sample-rates value to type into');
   return text.indexOf('"', at + key.length);
+}
+
+/**
+ * As a script: one typing run in a process of its own, options as JSON in argv[2] with the
+ * text in the file `textFile`; prints the result as JSON. The bench's own process holds the
+ * garbage of analysing 50 MB in process, and its collections would be timed as the server's.
+ */
+if (require.main === module) {
+  void (async () => {
+    const { textFile, ...options } = JSON.parse(process.argv[2]) as Omit<TypingOptions, 'text'> & { textFile: string };
+    const result = await typeInto({ ...options, text: readFileSync(textFile, 'utf8') });
+    // Infinity (a hover unanswered at the timeout) has no JSON form: -1 stands for it.
+    process.stdout.write(JSON.stringify({ ...result, hoverMs: result.hoverMs.map((h) => (Number.isFinite(h) ? h : -1)) }));
+  })();
+}
+
+/** typeInto in a fresh node process (see above). */
+export function typeIntoFresh(options: Omit<TypingOptions, 'text'> & { textFile: string }): TypingResult {
+  const run = spawnSync(process.execPath, [__filename, JSON.stringify(options)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (run.status !== 0) throw new Error(`typing run failed: ${run.stderr}`);
+  const result = JSON.parse(run.stdout) as TypingResult;
+  return { ...result, hoverMs: result.hoverMs.map((h) => (h < 0 ? Infinity : h)) };
 }
