@@ -97,7 +97,11 @@ export async function typeInto(o: TypingOptions): Promise<TypingResult> {
     const lastVersion = version;
     deadline = performance.now() + (o.timeoutMs ?? 60_000);
     const last = await waitFor((p) => p.params.version === lastVersion || (p.params.version === undefined && p.at > lastKeyAt));
-    const hoverMs = await Promise.all(hovers.map((h) => Promise.race([h, new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), Math.max(0, deadline - performance.now())))])));
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    const hoverMs = await Promise.all(hovers.map((h) => Promise.race([h, new Promise<number>((resolve) => {
+      timers.push(setTimeout(() => resolve(Infinity), Math.max(0, deadline - performance.now())));
+    })])));
+    for (const timer of timers) clearTimeout(timer);
     if (!last || hoverMs.includes(Infinity)) return { openMs, hoverMs, lastDiagnosticsMs: last ? last.at - lastKeyAt : undefined, diagnostics: last?.params.diagnostics.length ?? -1 };
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
@@ -137,7 +141,8 @@ if (require.main === module) {
     const { textFile, ...options } = JSON.parse(process.argv[2]) as Omit<TypingOptions, 'text'> & { textFile: string };
     const result = await typeInto({ ...options, text: readFileSync(textFile, 'utf8') });
     // Infinity (a hover unanswered at the timeout) has no JSON form: -1 stands for it.
-    process.stdout.write(JSON.stringify({ ...result, hoverMs: result.hoverMs.map((h) => (Number.isFinite(h) ? h : -1)) }));
+    // Then exit: the timeouts of hovers that did answer are still pending.
+    process.stdout.write(JSON.stringify({ ...result, hoverMs: result.hoverMs.map((h) => (Number.isFinite(h) ? h : -1)) }), () => process.exit(0));
   })();
 }
 

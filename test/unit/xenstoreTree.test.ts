@@ -101,6 +101,78 @@ test('moves apply in order to the nodes that existed then, whenever a node is re
   assert.deepEqual(b.span, { start: 28, end: 38 });
 });
 
+test('moves apply in the order they were made', () => {
+  const root = XsNode.root();
+  const a = root.ensureAt('a', 13, 30);
+  root.moveAllOffsets(12, 12, 4); // 13 -> 17, 30 -> 34
+  root.moveAllOffsets(-1, 14, -2); // then 17 -> 15, 34 -> 32 (in the other order 13 would stay and end at 17)
+  assert.deepEqual(a.span, { start: 15, end: 32 });
+});
+
+/** Each way in to a node's offsets, used first after a move: every one must apply it. */
+const ACCESSORS: [string, (n: XsNode) => void, (n: XsNode) => unknown][] = [
+  ['span', () => undefined, (n) => n.span],
+  ['spanStart', () => undefined, (n) => n.spanStart],
+  ['spanEnd', () => undefined, (n) => n.spanEnd],
+  ['keySpan', () => undefined, (n) => n.keySpan],
+  ['value', () => undefined, (n) => n.value?.span],
+  ['insertAt', () => undefined, (n) => n.insertAt],
+  ['span =', (n) => { n.span = { start: 50, end: 60 }; }, (n) => [n.span, n.keySpan, n.value?.span]],
+  ['keySpan =', (n) => { n.keySpan = { start: 50, end: 51 }; }, (n) => [n.span, n.keySpan, n.value?.span]],
+  ['setSpans', (n) => n.setSpans(50, 60, 50, 51), (n) => [n.span, n.keySpan, n.value?.span]],
+  ['value =', (n) => { n.value = { text: 'w', span: { start: 41, end: 42 } }; }, (n) => [n.span, n.keySpan, n.value?.span]],
+  ['setValueFields', (n) => n.setValueFields('w', 41, 42, undefined, false), (n) => [n.span, n.keySpan, n.value?.span]],
+  ['setXlInsertion', (n) => n.setXlInsertion(45), (n) => [n.span, n.keySpan, n.insertAt]],
+];
+
+for (const [name, write, read] of ACCESSORS) {
+  test(`${name} first after moves: the node's other offsets are moved once, what it wrote not at all`, () => {
+    const make = () => {
+      const root = XsNode.root();
+      const n = root.ensureAt('n', 10, 40, 10, 11);
+      n.setValueFields('v', 20, 21, undefined, false);
+      n.setInsertion('full');
+      return { root, n };
+    };
+    // Expected: the same steps on a node whose moves were applied before the write.
+    const eager = make();
+    eager.root.moveAllOffsets(-1, 5, 3);
+    void eager.n.span; // applies the move
+    write(eager.n);
+    eager.root.moveAllOffsets(-1, 100, 1); // a later move past everything: moves nothing
+    const lazy = make();
+    lazy.root.moveAllOffsets(-1, 5, 3);
+    write(lazy.n);
+    lazy.root.moveAllOffsets(-1, 100, 1);
+    assert.deepEqual(read(lazy.n), read(eager.n));
+    assert.notDeepEqual(read(lazy.n), read(make().n), 'the move changed nothing this accessor sees');
+  });
+}
+
+test('settleSteps does the moves: reads afterwards apply none', () => {
+  const root = XsNode.root();
+  const kids = Array.from({ length: 3000 }, (_, i) => root.ensureAt(`k${i}`, 100 + i, 101 + i));
+  for (let i = 0; i < 5; i++) root.moveAllOffsets(-1, 0, 1);
+  const proto = XsNode.prototype as unknown as { moveOffsets: (...args: number[]) => void };
+  const original = proto.moveOffsets;
+  let applied = 0;
+  proto.moveOffsets = function (this: XsNode, ...args: number[]) {
+    applied++;
+    original.apply(this, args);
+  };
+  try {
+    let steps = 0;
+    for (const _ of root.settleSteps()) steps++;
+    assert.ok(steps >= 2, 'it yields now and then');
+    assert.equal(applied, 5 * 3001);
+    assert.equal(root.unsettledMoves, 0);
+    kids.forEach((k, i) => assert.equal(k.spanStart, 105 + i));
+    assert.equal(applied, 5 * 3001, 'a read after settling moved again');
+  } finally {
+    proto.moveOffsets = original;
+  }
+});
+
 test('a write after moves keeps the other offsets moved and is not moved again', () => {
   const root = XsNode.root();
   const a = root.ensureAt('a', 10, 20);

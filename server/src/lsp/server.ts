@@ -227,10 +227,13 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     return stale && [document, stale];
   };
 
-  connection.languages.diagnostics.on(async (params, token) => ({
-    kind: DocumentDiagnosticReportKind.Full,
-    items: await withDocument(params.textDocument.uri, token, [], (d) => linkRuleDocumentation(diagnosticsFor(store, settings, d), docsClient)),
-  }));
+  connection.languages.diagnostics.on(async (params, token) => {
+    const items = await withDocument(params.textDocument.uri, token, [], (d) => linkRuleDocumentation(diagnosticsFor(store, settings, d), docsClient));
+    // The idle work that follows a push follows a pull too (VS Code pulls).
+    const document = documents.get(params.textDocument.uri);
+    if (document) void store.tidy(document).catch(() => undefined);
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
   connection.onHover((p, token) => {
     const stale = staleFor(p.textDocument.uri);
     if (stale) return guard(null, () => staleHover(stale[1], stale[0], p.position));
