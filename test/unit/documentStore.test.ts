@@ -136,6 +136,26 @@ test('edits move the nodes lazily; idle time brings them all up to date, and a b
   assert.deepEqual(nodeSpans(store.ready(document)!), nodeSpans(analyze(document.getText(), 'xenstore')));
 });
 
+test('a line edit below a card of 1,500 keys keeps every node in document order', async () => {
+  const card = '/local/domain/1/device/vsnd/0';
+  const keys = Array.from({ length: 1500 }, (_, i) => `${card}/k${i} = "${i}"\n`).join('');
+  const text = `${card}/0/0/type = "p"\n${keys}/local/domain/2/device/vsnd/0/0/0/type = "c"\n`;
+  const { store, document } = open(text);
+  assert.ok(await store.whenAnalysed(document));
+  // A new key line in the middle of the card: the card's 1,500 lines are read again.
+  insert(store, document, text.indexOf(`${card}/k700 `), `${card}/channels-max = "1"\n`);
+  const after = store.ready(document);
+  assert.ok(after, 'a key line below a card needs no whole analysis');
+  assert.deepEqual(nodeSpans(after), nodeSpans(analyze(document.getText(), 'xenstore')));
+  // Then an edit inside a value after the card: found through the node list, in order.
+  const valueAt = document.getText().indexOf('"c"') + 1;
+  insert(store, document, valueAt, 'x');
+  const last = store.ready(document);
+  assert.ok(last);
+  sameDiagnostics(last, document.getText());
+  assert.deepEqual(nodeSpans(last), nodeSpans(analyze(document.getText(), 'xenstore')));
+});
+
 test('a small document is analysed at once', async () => {
   const { store, document } = open('/local/domain/1/device/vsnd/0/sample-rates = "48000,4800"\n');
   const analysis = store.whenAnalysed(document);
