@@ -16,7 +16,7 @@ import { detectLanguage, SndifLanguage } from '../service/language';
 import type { SndifSettings } from './settings';
 import { ChunkedDocument } from './chunkedDocument';
 import { ChunkedText, TextSource } from '../text/chunkedText';
-import { runSteps } from '../text/steps';
+import { runSteps, runStepsFor } from '../text/steps';
 
 interface Entry {
   /** The analysis options it was made with: settings that change them make it outdated. */
@@ -288,10 +288,7 @@ export class DocumentStore {
     for (;;) {
       await nextTurn();
       if (document.version !== version || this.cache.get(document.uri) !== entry) return;
-      const sliceStart = performance.now();
-      let step = steps.next();
-      while (!step.done && performance.now() - sliceStart < TIDY_SLICE_MS) step = steps.next();
-      if (step.done) return;
+      if (runStepsFor(steps, TIDY_SLICE_MS).done) return;
     }
   }
 
@@ -335,8 +332,7 @@ export class DocumentStore {
       let busyMs = 0;
       for (;;) {
         const sliceStart = performance.now();
-        let step = steps.next();
-        while (!step.done && performance.now() - sliceStart < SLICE_MS) step = steps.next();
+        const step = runStepsFor(steps, SLICE_MS);
         busyMs += performance.now() - sliceStart;
         if (step.done) {
           this.measured(text.length, busyMs);

@@ -11,3 +11,14 @@ export function runSteps<T>(steps: Generator<unknown, T>): T {
     if (next.done) return next.value;
   }
 }
+
+/**
+ * One slice of a stepped computation: steps until one is done or `ms` have passed (at least
+ * one step). Returns the last step's result.
+ */
+export function runStepsFor<Y, T>(steps: Generator<Y, T>, ms: number): IteratorResult<Y, T> {
+  const sliceStart = performance.now();
+  let step = steps.next();
+  while (!step.done && performance.now() - sliceStart < ms) step = steps.next();
+  return step;
+}
