@@ -287,7 +287,8 @@ function withoutNodes(nodes: XsNode[], removed: readonly XsNode[]): XsNode[] {
 /** Puts `added` into `kept` (in document order) where a stable sort of both by start would. */
 function mergeInOrder(kept: XsNode[], added: readonly XsNode[]): XsNode[] {
   const sorted = added.map((node) => ({ node, start: node.spanStart })).sort((a, b) => a.start - b.start);
-  const at = sorted.map(({ start }) => upperBound(kept, start));
+  // After the kept nodes of the same start (offsets are integers).
+  const at = sorted.map(({ start }) => lowerBound(kept, start + 1));
   // Runs going to the same place, last first.
   let merged = kept;
   for (let end = sorted.length; end > 0;) {
@@ -300,18 +301,6 @@ function mergeInOrder(kept: XsNode[], added: readonly XsNode[]): XsNode[] {
     end = first;
   }
   return merged;
-}
-
-/** Index of the first node starting after `offset`. */
-function upperBound(nodes: XsNode[], offset: number): number {
-  let lo = 0;
-  let hi = nodes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (nodes[mid].spanStart <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Index of the first node starting at or after `offset`. */
