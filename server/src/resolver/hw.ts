@@ -44,12 +44,18 @@ export interface ListPieceRead {
   readonly match?: string;
 }
 
-export interface ListRead {
-  readonly node: XsNode;
+/** What a list value reads as, whichever node holds it: a dump repeats the same few lists thousands of times. */
+interface ListMeaning {
   readonly pieces: readonly ListPieceRead[];
   readonly applied: boolean;
   /** The supported names it selects, in the table's order. */
   readonly selected: readonly string[];
+  /** For a sample-rates list: the rates of `selected`. */
+  readonly rateValues?: readonly number[];
+}
+
+export interface ListRead extends ListMeaning {
+  readonly node: XsNode;
 }
 
 export interface NumberRead {
@@ -114,14 +120,6 @@ export function cString(bytes: string): string {
   return nul < 0 ? bytes : bytes.slice(0, nul);
 }
 
-/** What a list value reads as, whichever node holds it: a dump repeats the same few lists thousands of times. */
-interface ListMeaning {
-  readonly pieces: readonly ListPieceRead[];
-  readonly applied: boolean;
-  /** The supported names it selects, in the table's order. */
-  readonly selected: readonly string[];
-}
-
 /** ListMeanings by list kind and value; emptied when it holds this many (a dump of all-different lists). */
 const LIST_CACHE_LIMIT = 4096;
 const listCache = new Map<string, ListMeaning>();
@@ -134,11 +132,12 @@ function readList(node: XsNode, names: readonly string[], maxLen: number): ListR
   if (!meaning) {
     const pieces = text.split(',').map((piece, index): ListPieceRead => ({ index, text: piece, match: matchName(piece, names, maxLen) }));
     const selected = names.filter((name) => pieces.some((p) => p.match === name));
-    meaning = { pieces, applied: selected.length > 0, selected };
+    const rateValues = names === RATE_NAMES ? selected.map((name) => RATE_VALUE.get(name)!) : undefined;
+    meaning = { pieces, applied: selected.length > 0, selected, rateValues };
     if (listCache.size >= LIST_CACHE_LIMIT) listCache.clear();
     listCache.set(key, meaning);
   }
-  return { node, pieces: meaning.pieces, applied: meaning.applied, selected: meaning.selected };
+  return { node, ...meaning };
 }
 
 function matchName(piece: string, names: readonly string[], maxLen: number): string | undefined {
@@ -148,18 +147,6 @@ function matchName(piece: string, names: readonly string[], maxLen: number): str
 
 const RATE_NAMES = RATES.map((r) => r.name);
 const RATE_VALUE = new Map(RATES.map((r) => [r.name, r.value]));
-const rateValueCache = new Map<readonly string[], readonly number[]>();
-
-/** The rates of selected rate names, one array per selection (they are never changed in place). */
-function rateValues(selected: readonly string[]): readonly number[] {
-  let values = rateValueCache.get(selected);
-  if (!values) {
-    values = selected.map((name) => RATE_VALUE.get(name)!);
-    if (rateValueCache.size >= LIST_CACHE_LIMIT) rateValueCache.clear();
-    rateValueCache.set(selected, values);
-  }
-  return values;
-}
 const FORMAT_NAMES = FORMATS.map((f) => f.name);
 
 /** The child `key` of a node when it holds a value. */
@@ -193,7 +180,7 @@ export function readLevel(node: XsNode, level: Level, parentHw: Hw | null, paren
   const ratesNode = valued(node, 'sample-rates');
   const rates = ratesNode ? readList(ratesNode, RATE_NAMES, LIMITS.rateNameLength) : undefined;
   if (rates?.applied) {
-    const values = rateValues(rates.selected);
+    const values = rates.rateValues!;
     hw.rates = values;
     hw.continuous = false;
     hw.rateMin = values[0];
