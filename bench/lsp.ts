@@ -1,5 +1,6 @@
 /** Time from didOpen / didChange to publishDiagnostics, for any stdio language server. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
   DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, PublishDiagnosticsNotification, PublishDiagnosticsParams,
@@ -47,4 +48,34 @@ export async function timeServer(command: string[], uri: string, languageId: str
     connection.dispose();
     child.kill();
   }
+}
+
+export interface TimeServerOptions {
+  readonly command: string[];
+  readonly uri: string;
+  readonly languageId: string;
+  /** The document's text is read from this file. */
+  readonly textFile: string;
+  readonly edit?: { line: number; character: number };
+  readonly settings?: unknown;
+}
+
+/**
+ * As a script: timeServer in a process of its own, options as JSON in argv[2]; prints the
+ * timing as JSON. The bench's own process holds the garbage of the inputs it analysed in
+ * process, and its collections would be timed as the server's (as in bench/typing.ts).
+ */
+if (require.main === module) {
+  void (async () => {
+    const o = JSON.parse(process.argv[2]) as TimeServerOptions;
+    const timing = await timeServer(o.command, o.uri, o.languageId, readFileSync(o.textFile, 'utf8'), o.edit, o.settings ?? {});
+    process.stdout.write(JSON.stringify(timing), () => process.exit(0));
+  })();
+}
+
+/** timeServer with its client in a fresh node process (see above). */
+export function timeServerFresh(options: TimeServerOptions): LspTiming {
+  const run = spawnSync(process.execPath, [__filename, JSON.stringify(options)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (run.status !== 0) throw new Error(`timing ${options.command.join(' ')} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as LspTiming;
 }

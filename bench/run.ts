@@ -16,7 +16,7 @@ import { parseXl } from '../server/src/syntax/xl/parser';
 import type { SndifLanguage } from '../server/src/service/language';
 import { random } from '../test/conformance/generate';
 import { dump, xlConfig } from './generate';
-import { timeServer } from './lsp';
+import { timeServerFresh } from './lsp';
 import { toYaml } from './yaml';
 import { scaling } from './scaling';
 import { newKeyLine, sampleRatesInsertionOffset, typeIntoFresh } from './typing';
@@ -117,13 +117,18 @@ async function measure(name: string, text: string, language: SndifLanguage, dir:
 
   if (bytes <= LSP_MAX * MB * 1.05) {
     const pos = lines.positionAt(valueAt);
-    const sndif = await timeServer([process.execPath, join(ROOT, 'bin', 'sndif.js'), 'lsp', '--stdio'], `file://${file}`, language === 'xl' ? 'xl-cfg' : 'xenstore', text, pos);
+    // Each client in a process of its own, as an editor's is (see bench/lsp.ts).
+    const sndif = timeServerFresh({
+      command: [process.execPath, join(ROOT, 'bin', 'sndif.js'), 'lsp', '--stdio'], uri: `file://${file}`, languageId: language === 'xl' ? 'xl-cfg' : 'xenstore', textFile: file, edit: pos,
+    });
     row.lspOpenMs = sndif.openMs;
     row.lspChangeMs = sndif.changeMs;
     if (language === 'xenstore' && bytes >= MB * 0.9) {
-      const yaml = toYaml(text);
-      const peer = await timeServer([process.execPath, join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
-        `file://${file}.yaml`, 'yaml', yaml, undefined, { validate: true, hover: true, completion: true });
+      writeFileSync(`${file}.yaml`, toYaml(text));
+      const peer = timeServerFresh({
+        command: [process.execPath, join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
+        uri: `file://${file}.yaml`, languageId: 'yaml', textFile: `${file}.yaml`, settings: { validate: true, hover: true, completion: true },
+      });
       row.yamlOpenMs = peer.openMs;
       row.yamlRatio = peer.openMs / sndif.openMs;
     }
