@@ -21,6 +21,8 @@ import { documentTooLarge, validateDump, validateXl } from '../rules/validate';
 import { applySuppressions } from '../rules/suppression';
 import type { SndifLanguage } from './language';
 import type { MaxPcmDevices } from '../tables/sndif';
+import { spanContains } from '../text/lineIndex';
+import { CardFindings } from './cardFindings';
 
 export interface AnalyzeOptions {
   /** Guest domain id for the libxl model (default 1). */
@@ -68,8 +70,8 @@ export function analyze(text: string, language: SndifLanguage, options: AnalyzeO
  * findings of each card apart, so an edit re-validates only the cards it touches.
  */
 export interface DumpEditState {
-  /** Before suppressions, aligned with `analysis.cards`. */
-  readonly cardFindings: Finding[][];
+  /** Before suppressions, aligned with `analysis.cards` (see service/cardFindings). */
+  readonly cardFindings: CardFindings;
 }
 
 export interface EditableAnalysis {
@@ -114,7 +116,8 @@ export function* analysisSteps(text: string, language: SndifLanguage, options: A
     cardFindings.push(validateCard(card, text, options));
     if (cards.length % CARDS_PER_STEP === 0) yield 0.8 + (0.2 * cards.length) / roots.length;
   }
-  return { analysis: assembleDump(text, lines, dump, cards, cardFindings, options), options, dump: { cardFindings } };
+  const perCard = CardFindings.of(cardFindings);
+  return { analysis: assembleDump(text, lines, dump, cards, perCard, options), options, dump: { cardFindings: perCard } };
 }
 
 /** The rule findings of one card of a dump (every dump rule looks at one card at a time). */
@@ -123,10 +126,48 @@ export function validateCard(card: ResolvedCard, text: TextSource, options: Anal
 }
 
 /** A dump's analysis from its parts: syntax findings and each card's, after suppressions. */
-export function assembleDump(text: TextSource, lines: LineIndex, dump: XsDump, cards: ResolvedCard[], cardFindings: readonly Finding[][], options: AnalyzeOptions): Analysis {
-  let findings = dump.findings.concat(...cardFindings);
-  if (!options.ignoreSuppressions) findings = applySuppressions(findings, dump.comments, lines, options.disabledCodes ?? []);
-  return { language: 'xenstore', text, lines, dump, cards, findings: sortFindings(findings) };
+export function assembleDump(text: TextSource, lines: LineIndex, dump: XsDump, cards: ResolvedCard[], cardFindings: CardFindings, options: AnalyzeOptions): Analysis {
+  return new DumpAnalysis(text, lines, dump, cards, cardFindings, options);
+}
+
+/**
+ * A dump's analysis, whose findings are put together (cards' findings placed, suppressions
+ * applied, sorted) when first read: a keystroke in a big dump is followed by a hover, which
+ * asks only for the findings at one place (findingsAt), and the whole list is read when the
+ * typing pauses and diagnostics go out.
+ */
+class DumpAnalysis implements Analysis {
+  readonly language = 'xenstore';
+  private assembled: Finding[] | undefined;
+
+  constructor(
+    readonly text: TextSource, readonly lines: LineIndex, readonly dump: XsDump, readonly cards: ResolvedCard[],
+    private readonly cardFindings: CardFindings, private readonly options: AnalyzeOptions,
+  ) {}
+
+  get findings(): Finding[] {
+    this.assembled ??= this.finish(this.dump.findings.concat(this.cardFindings.all()));
+    return this.assembled;
+  }
+
+  /** What `findings.filter` keeps for `offset`, in the same order, without placing every finding. */
+  findingsAt(offset: number): Finding[] {
+    const contains = (f: Finding) => spanContains(f.span, offset);
+    if (this.assembled) return this.assembled.filter(contains);
+    // Suppressions judge each finding alone, and the stable sort keeps the order of any subset.
+    return this.finish([...this.dump.findings.filter(contains), ...this.cardFindings.containing(offset)]).filter(contains);
+  }
+
+  private finish(findings: Finding[]): Finding[] {
+    if (!this.options.ignoreSuppressions) findings = applySuppressions(findings, this.dump.comments, this.lines, this.options.disabledCodes ?? []);
+    return sortFindings(findings);
+  }
+}
+
+/** The findings of an analysis whose span contains `offset`, in document order. */
+export function findingsAt(analysis: Analysis, offset: number): Finding[] {
+  if (analysis instanceof DumpAnalysis) return analysis.findingsAt(offset);
+  return analysis.findings.filter((f) => spanContains(f.span, offset));
 }
 
 function analyzeXl(text: string, lines: LineIndex, options: AnalyzeOptions): Analysis {

@@ -1,7 +1,7 @@
 /** Hover: the resolved hardware of a card, device or stream; docs of a key, rate or format. */
-import type { Analysis } from './analyze';
+import { Analysis, findingsAt } from './analyze';
 import { locate, LevelRef } from './locate';
-import { Span, spanContains } from '../text/lineIndex';
+import type { Span } from '../text/lineIndex';
 import type { Enforcer, Finding } from '../tables/rules';
 import type { Hw, HwSource, Provenance } from '../resolver/hw';
 import { errnoText } from '../resolver/resolve';
@@ -17,7 +17,7 @@ export interface HoverResult {
 }
 
 export function hover(analysis: Analysis, offset: number, uri: string): HoverResult | undefined {
-  const here = analysis.findings.filter((f) => spanContains(f.span, offset));
+  const here = findingsAt(analysis, offset);
   const target = locate(analysis, offset);
   if (here.length === 0) return targetHover(analysis, target, uri);
   // VS Code shows the diagnostics' own messages above this: add only what they leave out, and

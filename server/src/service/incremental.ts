@@ -18,6 +18,7 @@ import { addFullLine, classifyFullLine, rereadValue, wholeValueLine, XsDump } fr
 import { RULES } from '../tables/rules';
 import { Analysis, analyzeForEditing, assembleDump, EditableAnalysis, validateCard } from './analyze';
 import { cardsAt, carryCardExtents } from './locate';
+import { mapOffsets } from './cardFindings';
 
 /** A replacement of `[start, end)` of the previous text by `text`. */
 export interface TextChange {
@@ -116,9 +117,8 @@ export function reanalyzeInsideValue(previous: EditableAnalysis, change: TextCha
   const touched = edited ? cardsAbove(edited, dump.root, old.cards) : [];
 
   // Moved findings are new objects (a finding's span objects may be shared with its fix's
-  // edits); the tree's nodes are moved in place below.
+  // edits); the tree's nodes are moved in place below, the cards' findings by their shift.
   const move = (f: Finding) => moveFinding(f, change.start, change.end, delta);
-  const cardFindings = state.cardFindings.map((findings, i) => (touched.includes(i) ? findings : movedFindings(findings, move)));
   const newDump = {
     ...dump,
     findings: movedFindings(dump.findings, move),
@@ -130,7 +130,8 @@ export function reanalyzeInsideValue(previous: EditableAnalysis, change: TextCha
   dump.root.moveAllOffsets(change.start, change.end, delta);
   if (edited) rereadValue(edited, newLine, lineStart, after);
 
-  const { cards, replaced } = resolveAgain(previous, touched, cardFindings, text);
+  const { cards, replaced, fresh } = resolveAgain(previous, touched, text);
+  const cardFindings = state.cardFindings.edited(change.start, change.end, delta, fresh);
   const lines = old.lines.afterEditWithinLine(text, change.start, change.end - change.start, change.text.length);
   const analysis = assembleDump(text, lines, newDump, cards, cardFindings, previous.options);
   carryCardExtents(old, analysis, (x) => (x >= change.end && x > change.start ? x + delta : x), replaced);
@@ -207,7 +208,6 @@ export function reanalyzeLines(previous: EditableAnalysis, change: TextChange, t
   const after = oldRegionEnd + 1;
   const move = (f: Finding) => moveFinding(f, -1, after, delta);
   const moveSpan = (span: { start: number; end: number }) => (span.start >= after ? movedSpan(span, delta) : span);
-  const cardFindings = state.cardFindings.map((findings, i) => (touched.includes(i) ? findings : movedFindings(findings, move)));
   const nodes = orderedNodes(dump.root);
   const removed = rebuilt.flatMap(({ node }) => node.removeDescendants());
   const kept = removed.length ? withoutNodes(nodes, removed) : nodes;
@@ -225,23 +225,25 @@ export function reanalyzeLines(previous: EditableAnalysis, change: TextChange, t
     comments: dump.comments.map((c) => ({ ...c, span: moveSpan(c.span) })),
     unreadable: dump.unreadable.map((u) => ({ ...u, span: moveSpan(u.span) })),
   };
-  const { cards, replaced } = resolveAgain(previous, touched, cardFindings, text);
+  const { cards, replaced, fresh } = resolveAgain(previous, touched, text);
+  const cardFindings = state.cardFindings.edited(-1, after, delta, fresh);
   const lines = old.lines.afterEdit(text, change.start, change.end, change.text);
   const analysis = assembleDump(text, lines, newDump, cards, cardFindings, previous.options);
   carryCardExtents(old, analysis, (x) => (x >= after ? x + delta : x), replaced, true);
   return { analysis, options: previous.options, dump: { cardFindings } };
 }
 
-/** The cards at `touched` resolved and validated again (into `cardFindings`); the others kept. */
-function resolveAgain(previous: EditableAnalysis, touched: readonly number[], cardFindings: Finding[][], text: TextSource) {
+/** The cards at `touched` resolved and validated again (their findings in `fresh`); the others kept. */
+function resolveAgain(previous: EditableAnalysis, touched: readonly number[], text: TextSource) {
   const cards = previous.analysis.cards.slice();
   const replaced = new Map<ResolvedCard, ResolvedCard>();
+  const fresh = new Map<number, Finding[]>();
   for (const i of touched) {
     cards[i] = resolveCards([cards[i].root], previous.options)[0];
     replaced.set(previous.analysis.cards[i], cards[i]);
-    cardFindings[i] = validateCard(cards[i], text, previous.options);
+    fresh.set(i, validateCard(cards[i], text, previous.options));
   }
-  return { cards, replaced };
+  return { cards, replaced, fresh };
 }
 
 function isBelow(node: XsNode | undefined, directory: XsNode): boolean {
@@ -371,14 +373,5 @@ function movedFindings(findings: Finding[], move: (f: Finding) => Finding): Find
 /** A finding of the previous text, at its place in the new one (the same object when nothing moves). */
 function moveFinding(f: Finding, after: number, from: number, delta: number): Finding {
   if (delta === 0 || !reachesPast(f, Math.max(from, after + 1))) return f;
-  const moves = (x: number) => x >= from && x > after;
-  const span = (s: { start: number; end: number }) => ({ start: moves(s.start) ? s.start + delta : s.start, end: moves(s.end) ? s.end + delta : s.end });
-  return {
-    ...f,
-    span: span(f.span),
-    related: f.related?.map((r) => ({ ...r, span: span(r.span) })),
-    fix: !f.fix ? undefined : f.fix.kind === 'replace'
-      ? { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, span: span(e.span) })) }
-      : { ...f.fix, choices: f.fix.choices.map((c) => ({ ...c, edits: c.edits.map((e) => ({ ...e, span: span(e.span) })) })) },
-  };
+  return mapOffsets(f, (x) => (x >= from && x > after ? x + delta : x));
 }
