@@ -96,6 +96,10 @@ const XL_CASES: [string, string, Expected[]][] = [
   ['a number above 32 bits', guest(`[ [ 'CARD, buffer-size=4294967297', ${P} ] ]`),
     [{ code: 'number-overflow', at: '4294967297', message: 'the guest gets 1', detail: 'libxl keeps the low 32 bits' }, { code: 'buffer-too-small', at: '4294967297' }]],
   ['blank kept in a name', guest(`[ [ 'CARD, short-name=Main ', ${P} ] ]`), [{ code: 'value-blank', at: 'Main ' }]],
+  ['+= joining a list to a string', `extra = 'a'\nextra += [ 'b' ]\nvsnd = [ [ ${P} ] ]\n`,
+    [{ code: 'xl-syntax', at: "[ 'b' ]", message: 'Cannot add a list to a string with +=, so xl rejects the file', detail: 'extra was set to a string above' }]],
+  ['+= joining a string to a list (the setting is dropped, as xl drops it)', `vsnd = [ [ ${P} ] ]\nvsnd += 'x'\nextra = 'a'\nextra += 'b'\n`,
+    [{ code: 'xl-syntax', at: "'x'", message: 'Cannot add a string to a list with +=, so xl rejects the file' }]],
   ['suppression comments and unknown codes', `# sndif-disable-next-line vsnd-invalid-param\nvsnd = [ [ 'CARD, bad=1', ${P} ] ]\n# sndif-disable rate-unsupportd\n`,
     [{ code: 'unknown-rule-code', at: 'rate-unsupportd', message: 'did you mean rate-unsupported?' }]],
 ];

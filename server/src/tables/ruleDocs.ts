@@ -53,7 +53,7 @@ export const RULE_DOCS: Readonly<Record<RuleCode, RuleDoc>> = {
     sources: [LIBXLU_LEXER, LIBXLU_CFG],
   },
   'xl-syntax': {
-    happens: 'The tokens do not follow the xl grammar (a missing `]`, two values without a comma, `==`). xl reports `config parsing error near ...: syntax error` and refuses the whole file.',
+    happens: 'The tokens do not follow the xl grammar (a missing `]`, two values without a comma, `==`). xl reports `config parsing error near ...: syntax error` and refuses the whole file. The same for `+=` joining a list and a string (`can\'t add [list] to "string" or vice versa`): it joins two strings or two lists only.',
     example: xl('vsnd = [ [ \'CARD, short-name=Main\' ]\n'),
     fix: 'Balance the brackets and separate list elements with `,`; each setting is `KEY = VALUE` ending at a newline or `;`.',
     sources: [LIBXLU_GRAMMAR],

@@ -60,7 +60,8 @@ class Parser {
       try {
         if (t.kind === 'ERROR') throw new SyntaxFailure(t);
         if (t.kind !== 'IDENT') this.fail(t, 'IDENT');
-        settings.push(this.parseAssignment(settings));
+        const setting = this.parseAssignment(settings);
+        if (!this.addsOtherKind(settings, setting)) settings.push(setting);
         const end = this.peek();
         if (end.kind === 'NEWLINE' || end.kind === ';') this.pos++;
         // bison reduces `file: stmts assignment` by default here, so it only expects $end.
@@ -70,6 +71,26 @@ class Parser {
         this.recover();
       }
     }
+  }
+
+  /**
+   * `+=` joins two strings or two lists; a list and a string (or a number, which xl keeps as a
+   * string) make xlu__cfg_concat_vals fail: xl prints `can't add [list] to "string" or vice
+   * versa`, keeps nothing of the setting and rejects the file. Only the first error counts (xl
+   * stores no setting after one).
+   */
+  private addsOtherKind(settings: readonly XlSetting[], setting: XlSetting): boolean {
+    if (setting.op !== '+=' || !setting.value) return false;
+    let previous: XlSetting | undefined;
+    for (let i = settings.length - 1; i >= 0 && !previous; i--) if (settings[i].name === setting.name) previous = settings[i];
+    if (!previous?.value || (previous.value.kind === 'list') === (setting.value.kind === 'list')) return false;
+    if (!this.findings.some((f) => f.rule.severity === 'error' && f.rule.enforcer === 'xl')) {
+      const [added, to] = setting.value.kind === 'list' ? ['a list', 'a string'] : ['a string', 'a list'];
+      this.findings.push(finding(RULES.xlSyntax, setting.value.span,
+        explained(`Cannot add ${added} to ${to} with +=, so xl rejects the file`,
+          `${setting.name} was set to ${to} above; xl reports "can't add [list] to "string" or vice versa".`)));
+    }
+    return true;
   }
 
   private parseAssignment(done: XlSetting[]): XlSetting {
