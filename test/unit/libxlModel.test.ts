@@ -55,3 +55,17 @@ test('the last vsnd = wins and += appends cards', () => {
   assert.deepEqual(a.cards.map((c) => c.devices[0].streams[0].type), ['c', 'p']);
   assert.equal(a.findings[0].rule.code, 'xl-duplicate-setting');
 });
+
+test('a card\'s backend= domid is where libxl puts its backend; a domain name is looked up on the host (the backend-domid option)', () => {
+  const text = guest(`[ [ 'CARD, backend=7', 'PCM', 'STREAM, type=p' ], [ 'CARD, backend=sndbe', 'PCM', 'STREAM, type=c' ], [ 'CARD, backend=04294967298', 'PCM', 'STREAM, type=c' ] ]`);
+  const out = xenstoreKeysText(analyze(text, 'xl', { domid: 5, backendDomid: 3 })).split('\n').filter((l) => /\/backend(-id)? = /.test(l));
+  assert.deepEqual(out, [
+    '/local/domain/5/device/vsnd/0/backend = "/local/domain/7/backend/vsnd/5/0"',
+    '/local/domain/5/device/vsnd/0/backend-id = "7"',
+    '/local/domain/5/device/vsnd/1/backend = "/local/domain/3/backend/vsnd/5/1"',
+    '/local/domain/5/device/vsnd/1/backend-id = "3"',
+    // strtoul in base 10 (the leading 0 is not octal), kept in a uint32.
+    '/local/domain/5/device/vsnd/2/backend = "/local/domain/2/backend/vsnd/5/2"',
+    '/local/domain/5/device/vsnd/2/backend-id = "2"',
+  ]);
+});

@@ -48,7 +48,8 @@ ${COMMON}
 Exit codes: 0 done, 1 xl would reject the config (said first, on stderr), 2 usage or I/O error.
 `,
   xenstore: `Usage: sndif xenstore [--domid N] [--backend-domid N] [--stdin-filename NAME] FILE.cfg
-Print the keys libxl would write for an xl.cfg, as xenstore-ls -f lines.
+Print the keys libxl would write for an xl.cfg, as xenstore-ls -f lines. A card's backend=
+domid (digits only) is used as libxl uses it; --backend-domid stands for a domain name.
 ${COMMON}
 Exit codes: 0 done, 1 xl would reject the config, 2 usage or I/O error.
 `,

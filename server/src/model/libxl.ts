@@ -50,10 +50,10 @@ export function writeCards(cards: CardModel[], options: XenStoreWriteOptions): W
   const unwritten: UnwrittenItem[] = [];
   const roots: CardRoot[] = [];
   const d = String(options.domid);
-  const b = String(options.backendDomid);
 
   cards.forEach((card, index) => {
     const n = String(index);
+    const b = String(backendDomid(card, options.backendDomid));
     const at = card.span;
     const front = path(root, ['local', 'domain', d, 'device', 'vsnd', n], at);
     const back = path(root, ['local', 'domain', b, 'backend', 'vsnd', d, n], at);
@@ -104,6 +104,21 @@ export function writeCards(cards: CardModel[], options: XenStoreWriteOptions): W
     roots.push({ node: front, domid: d, index: n, label: `card ${n}`, backend: back });
   });
   return new WrittenCards(root, roots, unwritten, written);
+}
+
+const ULONG_MAX = (1n << 64n) - 1n;
+
+/**
+ * The backend domain of a card (libxl__device_vsnd_setdefault → libxl__resolve_domid →
+ * libxl_domain_qualifier_to_domid): a `backend=` of decimal digits only (or empty) is that
+ * domid, read by strtoul in base 10 into a uint32; a name is looked up among the running
+ * domains, which only the host knows: then `fallback` (the `--backend-domid` option).
+ */
+export function backendDomid(card: CardModel, fallback: number): number {
+  const name = card.backend?.value;
+  if (name === undefined || !/^[0-9]*$/.test(name)) return fallback;
+  const n = BigInt(name === '' ? '0' : name);
+  return Number((n > ULONG_MAX ? ULONG_MAX : n) & 0xffffffffn);
 }
 
 /** A directory that is created when the first key is written into it. */
