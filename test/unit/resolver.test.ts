@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/service/analyze';
-import { resolveJson } from '../../server/src/service/report';
+import { resolveJson, resolveText } from '../../server/src/service/report';
 
 function dump(lines: string[]): string {
   return lines.map((l) => `/local/domain/1/device/vsnd/0${l}`).join('\n') + '\n';
@@ -48,6 +48,44 @@ test('lists: no trimming, case-insensitive, unknown pieces skipped, none known k
 test('fix-ups: channels-min clamped to channels-max, periods from buffer-size / 64', () => {
   const card = resolve(['/channels-min = "6"', '/channels-max = "2"', '/buffer-size = "100"', '/0 = ""', '/0/0 = ""', '/0/0/type = "c"']);
   assert.deepEqual([card.hw.channelsMin, card.hw.channelsMax, card.hw.periodBytesMax, card.hw.periodsMax], [2, 2, 100, 1]);
+});
+
+test('a channels-min lowered to channels-max comes from where the maximum was set, below too', () => {
+  const card = resolve([
+    '/channels-min = "2"', '/channels-max = "4"', '/0 = ""', '/0/channels-max = "1"',
+    '/0/0 = ""', '/0/0/type = "p"', '/0/0/channels-max = "6"', '/0/1 = ""', '/0/1/type = "c"',
+  ]);
+  const [playback, capture] = card.devices[0].streams;
+  assert.deepEqual([card.devices[0].hw.channelsMin, card.devices[0].source.channelsMin], [1, 'device']);
+  assert.deepEqual([playback.hw.channelsMin, playback.hw.channelsMax, playback.source.channelsMin, playback.source.channelsMax], [1, 6, 'device', 'stream']);
+  assert.deepEqual([capture.hw.channelsMin, capture.source.channelsMin, capture.source.channelsMax], [1, 'device', 'device']);
+  // The maximum inherited from the card: the minimum is the card's maximum.
+  const inherited = resolve(['/channels-max = "2"', '/0 = ""', '/0/channels-min = "4"', '/0/0 = ""', '/0/0/type = "p"']);
+  assert.deepEqual([inherited.devices[0].hw.channelsMin, inherited.devices[0].source.channelsMin], [2, 'card']);
+});
+
+test('a list the dump cut (xenstore-ls `\\...`): its last piece is the start of an unknown element and selects nothing', () => {
+  const plain = (rates: string) => [
+    'backend = "/local/domain/0/backend/vsnd/2/0"', `sample-rates = "${rates}"`, '0 = ""', ' 0 = ""', '  type = "p"', '',
+  ].join('\n');
+  const a = analyze(plain('8000,11025,16000,22050,32000,44100,48000,64000,96000,17\\...'), 'xenstore');
+  assert.deepEqual(a.cards[0].hw.rates, [8000, 11025, 16000, 22050, 32000, 44100, 48000, 64000, 96000]);
+  assert.deepEqual(a.findings.map((f) => f.rule.code), ['xs-truncated']);
+  assert.match(resolveText(a), /\n {2}rates {5}8000, 11025, 16000, 22050, 32000, 44100, 48000, 64000, 96000 Hz \(card, cut in the dump: the guest may read more\)\n/);
+  // Known pieces are still judged; nothing known selected is not "none supported": the rest may be.
+  const unknown = analyze(plain('4800,4410,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,2\\...'), 'xenstore');
+  const codes = unknown.findings.map((f) => f.rule.code);
+  assert.equal(codes.filter((c) => c === 'rate-unsupported').length, 27);
+  assert.ok(codes.includes('xs-truncated') && !codes.includes('rates-none-supported'), codes.join(' '));
+  assert.equal(unknown.cards[0].source.rates.level, 'default');
+});
+
+test('a listing that does not say where its card is: no path, streams named from the card down', () => {
+  const a = analyze('sample-rates = "48000"\n0 = ""\n 0 = ""\n  type = "x"\n', 'xenstore');
+  assert.equal(a.cards[0].path, undefined);
+  assert.equal(a.cards[0].probe.ok ? '' : a.cards[0].probe.message, 'Stream 0/0 has type "x", not p or c');
+  assert.match(resolveText(a), /^Card 0 {2}\(the listing does not say where in XenStore\)\n/);
+  assert.equal('path' in resolveJson(a).cards[0] && resolveJson(a).cards[0].path !== undefined, false);
 });
 
 test('kernel number reading: blanks, junk, signs, hex and zero', () => {

@@ -1,8 +1,16 @@
 /** Human-readable figures and value descriptions shared by messages, hover, completion, inlay hints and the CLI. */
-import type { Hw } from './hw';
+import type { Hw, Provenance } from './hw';
 import type { ResolvedCard } from './resolve';
 import { deviceLimitCondition, FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, RATES } from '../tables/sndif';
 import { nearestNumbers } from '../model/suggest';
+
+/**
+ * After where a value was set: that the dump cut it (xenstore-ls `\...`), so the guest reads
+ * a longer list than the one shown here.
+ */
+export function cutNote(p: Provenance): string {
+  return p.node?.value?.truncated ? ', cut in the dump: the guest may read more' : '';
+}
 
 /** Rates in Hz, as they are written in xl.cfg and XenStore (one unit everywhere). */
 export function describeRates(hw: Hw): string {

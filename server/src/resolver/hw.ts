@@ -42,6 +42,8 @@ export interface ListPieceRead {
   readonly text: string;
   /** The supported name it matched, if any. */
   readonly match?: string;
+  /** The last piece of a value xenstore-ls cut (`\...`): the start of an element whose end is unknown. */
+  readonly partial?: boolean;
 }
 
 /** What a list value reads as, whichever node holds it: a dump repeats the same few lists thousands of times. */
@@ -52,6 +54,11 @@ interface ListMeaning {
   readonly selected: readonly string[];
   /** For a sample-rates list: the rates of `selected`. */
   readonly rateValues?: readonly number[];
+  /**
+   * The dump cut the value (xenstore-ls `\...`): the guest reads more elements than the dump
+   * shows, so `selected` holds those known to be selected, and more may be.
+   */
+  readonly cut?: boolean;
 }
 
 export interface ListRead extends ListMeaning {
@@ -124,16 +131,24 @@ export function cString(bytes: string): string {
 const LIST_CACHE_LIMIT = 4096;
 const listCache = new Map<string, ListMeaning>();
 
-/** Split on `,` without trimming (strsep) and match each piece against the supported names. */
+/**
+ * Split on `,` without trimming (strsep) and match each piece against the supported names. Of
+ * a value the dump cut, the last piece is only the start of an element: it matches nothing.
+ */
 function readList(node: XsNode, names: readonly string[], maxLen: number): ListRead {
   const text = cString(node.valueText ?? '');
-  const key = `${names === RATE_NAMES ? 'r' : 'f'}${text}`;
+  // A NUL before the cut ends the list where the guest stops reading it: nothing is missing.
+  const cut = node.value?.truncated === true && text.length === (node.valueText ?? '').length;
+  const key = `${names === RATE_NAMES ? 'r' : 'f'}${cut ? 'c' : 'w'}${text}`;
   let meaning = listCache.get(key);
   if (!meaning) {
-    const pieces = text.split(',').map((piece, index): ListPieceRead => ({ index, text: piece, match: matchName(piece, names, maxLen) }));
+    const split = text.split(',');
+    const pieces = split.map((piece, index): ListPieceRead => (cut && index === split.length - 1
+      ? { index, text: piece, partial: true }
+      : { index, text: piece, match: matchName(piece, names, maxLen) }));
     const selected = names.filter((name) => pieces.some((p) => p.match === name));
     const rateValues = names === RATE_NAMES ? selected.map((name) => RATE_VALUE.get(name)!) : undefined;
-    meaning = { pieces, applied: selected.length > 0, selected, rateValues };
+    meaning = { pieces, applied: selected.length > 0, selected, rateValues, ...(cut ? { cut } : {}) };
     if (listCache.size >= LIST_CACHE_LIMIT) listCache.clear();
     listCache.set(key, meaning);
   }
@@ -206,6 +221,8 @@ export function readLevel(node: XsNode, level: Level, parentHw: Hw | null, paren
   if (hw.channelsMin > hw.channelsMax) {
     channelsClamped = { from: hw.channelsMin, to: hw.channelsMax };
     hw.channelsMin = hw.channelsMax;
+    // The minimum is now the maximum's value: it comes from where that was set.
+    source.channelsMin = source.channelsMax;
   }
   if (hw.rateMin > hw.rateMax) hw.rateMin = hw.rateMax;
   hw.periodBytesMax = hw.bufferBytesMax;

@@ -54,7 +54,8 @@ export interface ProbeFailure {
 
 export interface ResolvedCard extends ResolvedLevelBase {
   readonly root: CardRoot;
-  readonly path: string;
+  /** Where the card is in XenStore; undefined for a listing that does not say (no path prefix, no backend link). */
+  readonly path: string | undefined;
   readonly id: string;
   /** "card 0" (xl) or "card 0 of domain 3" (dump), for messages. */
   readonly label: string;
@@ -120,12 +121,12 @@ function isDecimal(name: string): boolean {
 function resolveCard(root: CardRoot, options: ResolveOptions = {}): ResolvedCard {
   const deviceLimit = options.maxPcmDevices ?? DEFAULT_MAX_PCM_DEVICES;
   const cardNode = root.node;
-  const path = root.domid === '?' ? cardNode.path : `/local/domain/${root.domid}/device/vsnd/${root.index}`;
+  const path = root.domid === '?' ? undefined : `/local/domain/${root.domid}/device/vsnd/${root.index}`;
   const { counted: deviceNodes, ignored } = enumerate(cardNode, deviceLimit);
   const card = readLevel(cardNode, 'card', null, null);
   let failure: ProbeFailure | undefined;
   if (deviceNodes.length === 0) {
-    failure = { errno: 'ENODEV', node: cardNode, message: `No devices configured for sound card at ${path}` };
+    failure = { errno: 'ENODEV', node: cardNode, message: path ? `No devices configured for sound card at ${path}` : 'No devices configured for the sound card' };
   }
 
   let streamCount = 0;
@@ -191,8 +192,9 @@ function resolveCard(root: CardRoot, options: ResolveOptions = {}): ResolvedCard
   };
 }
 
-function streamPath(cardPath: string, device: number, stream: XsNode): string {
-  return `${cardPath}/${device}/${stream.name}`;
+/** A stream's directory: under its card's path, or (a listing that does not say where the card is) from the card down. */
+function streamPath(cardPath: string | undefined, device: number, stream: XsNode): string {
+  return cardPath ? `${cardPath}/${device}/${stream.name}` : `${device}/${stream.name}`;
 }
 
 /** strlcpy into a fixed field keeps at most `max` bytes. */

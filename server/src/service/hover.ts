@@ -7,7 +7,7 @@ import type { Hw, HwSource, Provenance } from '../resolver/hw';
 import { errnoText } from '../resolver/resolve';
 import { unreadLines } from './report';
 import { FORMAT_BY_NAME, KEY_BY_NAME } from '../tables/sndif';
-import { compactHw, describeChannels, describeFormats, describeRates, deviceLimitNote, formatMarkdown, framesPerPeriod, longestBufferMs, rateMarkdown, widestBits } from '../resolver/describe';
+import { compactHw, cutNote, describeChannels, describeFormats, describeRates, deviceLimitNote, formatMarkdown, framesPerPeriod, longestBufferMs, rateMarkdown, widestBits } from '../resolver/describe';
 import { cardName, deviceName, levelWord, streamName } from '../resolver/names';
 import { capitalize } from '../text/words';
 
@@ -79,7 +79,7 @@ function lineLink(analysis: Analysis, uri: string, p: Provenance): string {
   const level = levelWord(p.level);
   if (!p.node || p.node.generated) return level;
   const line = analysis.lines.positionAt(p.node.keySpan.start).line + 1;
-  return `${level} ([line ${line}](${uri}#L${line}))`;
+  return `${level} ([line ${line}](${uri}#L${line}))${cutNote(p)}`;
 }
 
 function levelTitle(ref: LevelRef): string {
@@ -89,7 +89,7 @@ function levelTitle(ref: LevelRef): string {
     return `**${capitalize(streamName(s))}** · ${type} · ${deviceName(ref.device)} · ${cardName(ref.card)}`;
   }
   if (ref.device) return `**${capitalize(deviceName(ref.device))}** · ${cardName(ref.card)}`;
-  return `**${capitalize(cardName(ref.card))}** · \`${ref.card.path}\``;
+  return ref.card.path ? `**${capitalize(cardName(ref.card))}** · \`${ref.card.path}\`` : `**${capitalize(cardName(ref.card))}**`;
 }
 
 /** Non-breaking spaces after a cell: VS Code's hover draws table columns without padding. */
@@ -146,8 +146,9 @@ function keyMarkdown(analysis: Analysis, key: string, target: Partial<LevelRef> 
   if (!info.xenstore) xenstore = 'not written as a key (libxl resolves it into the backend path)';
   else if (target.node && analysis.language === 'xenstore') xenstore = `\`${target.node.path}\``;
   else if (target.card) {
-    const dir = target.stream && target.device ? `${target.card.path}/${target.device.index}/${target.stream.index}`
-      : target.device ? `${target.card.path}/${target.device.index}` : target.card.path;
+    const card = target.card.path ?? '…';
+    const dir = target.stream && target.device ? `${card}/${target.device.index}/${target.stream.index}`
+      : target.device ? `${card}/${target.device.index}` : card;
     xenstore = `\`${dir}/${key}\``;
   } else xenstore = `\`…/device/vsnd/N/${info.items.includes('card') && info.items.length === 1 ? '' : 'I/J/'}${key}\``;
   return [

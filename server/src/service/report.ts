@@ -1,11 +1,11 @@
 /** The `sndif resolve` and `sndif xenstore` outputs, shared by the CLI and the editor commands. */
 import type { Analysis } from './analyze';
-import type { Hw, HwSource } from '../resolver/hw';
+import type { Hw, HwSource, Provenance } from '../resolver/hw';
 import type { ResolvedCard, ResolvedStream } from '../resolver/resolve';
 import { errnoText } from '../resolver/resolve';
 import { fromBytes } from '../tree/xenstoreTree';
 import type { XsNode } from '../tree/xenstoreTree';
-import { compactHw, describeChannels, describeFormats, describeRates, deviceLimitNote, kib, longestBufferMs } from '../resolver/describe';
+import { compactHw, cutNote, describeChannels, describeFormats, describeRates, deviceLimitNote, kib, longestBufferMs } from '../resolver/describe';
 import { cardName, deviceName, levelWord, streamName } from '../resolver/names';
 import { capitalize } from '../text/words';
 import type { Level } from '../tables/sndif';
@@ -84,7 +84,7 @@ export function resolveJson(analysis: Analysis) {
 }
 
 function hwLines(hw: Hw, source: HwSource, indent: string): string[] {
-  const from = (p: { level: Level }) => `(${levelWord(p.level)})`;
+  const from = (p: Provenance) => `(${levelWord(p.level)}${cutNote(p)})`;
   const ms = longestBufferMs(hw);
   return [
     `${indent}formats   ${describeFormats(hw)} ${from(source.formats)}`,
@@ -120,7 +120,7 @@ export function resolveText(analysis: Analysis): string {
   const out: string[] = [];
   for (const card of analysis.cards) {
     const long = card.longName !== undefined ? ` (${fromBytes(card.longName)})` : '';
-    out.push(`${capitalize(cardName(card))}${long}  ${card.path}`);
+    out.push(`${capitalize(cardName(card))}${long}  ${card.path ?? '(the listing does not say where in XenStore)'}`);
     out.push(`  probe     ${probeText(card)}`);
     out.push(...hwLines(card.hw, card.source, '  '));
     out.push(...unreadNote(analysis, card.node, '  '));
@@ -157,7 +157,7 @@ export function resolveMarkdown(analysis: Analysis, title: string): string {
     const long = card.longName !== undefined ? ` — ${fromBytes(card.longName)}` : '';
     out.push(`## ${cell(capitalize(cardName(card)))}${cell(long)}`, '');
     out.push(card.probe.ok
-      ? `✅ **Probes** · \`${card.path}\``
+      ? `✅ **Probes**${card.path ? ` · \`${card.path}\`` : ''}`
       : `> ❌ **Fails to probe** with ${errnoText(card.probe.errno)}: ${cell(card.probe.message)}`, '');
     const limit = deviceLimitNote(card);
     if (limit) out.push(`> ⚠️ ${limit} (setting \`sndif.maxPcmDevices\`)`, '');

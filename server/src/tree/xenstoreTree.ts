@@ -371,6 +371,7 @@ export class XsNode {
   private cachedPath: string | undefined;
 
   get path(): string {
+    if (!this.parent) return '/';
     if (this.cachedPath === undefined) {
       // Up to the nearest ancestor that knows its path, then down, caching every step.
       // Iterative: a pathological dump can nest tens of thousands of levels.

@@ -18,7 +18,7 @@ export function rateAndFormatRules(ctx: RuleContext): Finding[] {
     if (rates) {
       blanks(ctx, rates, out);
       for (const piece of rates.pieces) {
-        if (piece.match || piece.text.trim() === '' || hasBlank(piece.text)) continue;
+        if (piece.match || piece.partial || piece.text.trim() === '' || hasBlank(piece.text)) continue;
         const n = Number.parseInt(piece.text.trim(), 10);
         const nearest = Number.isFinite(n) ? nearestNumbers(n, SUPPORTED_RATES) : [];
         const span = pieceSpan(rates.node, piece.index);
@@ -27,7 +27,7 @@ export function rateAndFormatRules(ctx: RuleContext): Finding[] {
             'The Linux frontend keeps only the rates it knows (sndif.h) and drops the others.'),
           nearest.length ? { kind: 'choices', safe: false, choices: nearest.map((r, i) => ({ title: `Change to ${r}`, edits: [{ span, text: String(r) }], preferred: i === 0 })) } : undefined));
       }
-      if (!rates.applied) {
+      if (!rates.applied && !rates.cut) {
         const kept = inherited ? describeRates(inherited) : describeRates(resolved.hw);
         out.push(finding(RULES.ratesNoneSupported, valueSpan(rates.node),
           explained('No rate here is supported, so the inherited rates stay: list a supported one',
@@ -38,7 +38,7 @@ export function rateAndFormatRules(ctx: RuleContext): Finding[] {
     if (formats) {
       blanks(ctx, formats, out);
       for (const piece of formats.pieces) {
-        if (piece.match || piece.text.trim() === '' || hasBlank(piece.text)) continue;
+        if (piece.match || piece.partial || piece.text.trim() === '' || hasBlank(piece.text)) continue;
         const span = pieceSpan(formats.node, piece.index);
         const libxl = FORMAT_BY_LIBXL_NAME.get(piece.text.toLowerCase());
         if (libxl && libxl.libxlName !== libxl.name) {
@@ -53,7 +53,7 @@ export function rateAndFormatRules(ctx: RuleContext): Finding[] {
             'The Linux frontend keeps only the formats it knows (sndif.h) and drops the others.'),
           suggestion && ctx.language === 'xenstore' ? replaceFix(`Change to ${suggestion}`, span, suggestion, true) : undefined));
       }
-      if (!formats.applied) {
+      if (!formats.applied && !formats.cut) {
         const kept = describeFormats(inherited ?? resolved.hw);
         out.push(finding(RULES.formatsNoneSupported, valueSpan(formats.node),
           explained('No format here is known, so the inherited formats stay: list a known one',
@@ -78,5 +78,6 @@ function blanks(ctx: RuleContext, read: ListRead, out: Finding[]): void {
   out.push(finding(RULES.listBlank, value.span,
     explained('Blanks inside the list make values unmatched and ignored: remove them',
       `The frontend splits on ',' without trimming, so ${wouldMatch.join(', ')} match${wouldMatch.length === 1 ? 'es' : ''} nothing and ${wouldMatch.length === 1 ? 'is' : 'are'} ignored.`),
-    ctx.language === 'xenstore' && value.direct ? replaceFix('Remove the blanks', value.span, fixed, true) : undefined));
+    // A value the dump cut cannot be written back: its end is not known.
+    ctx.language === 'xenstore' && value.direct && !read.cut ? replaceFix('Remove the blanks', value.span, fixed, true) : undefined));
 }
