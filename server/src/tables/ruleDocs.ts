@@ -287,10 +287,10 @@ export const RULE_DOCS: Readonly<Record<RuleCode, RuleDoc>> = {
     sources: [SNDIF_H + ' (`unique-id`)', 'xen-troops `snd_be`'],
   },
   'pcm-name-too-long': {
-    happens: 'The guest\'s frontend copies a PCM device name into a fixed 80-byte field, so only the first 79 bytes survive.',
-    example: xl(card('CARD, short-name=Main', `PCM, name=${'x'.repeat(80)}`, 'STREAM, unique-id=out, type=p')),
-    fix: 'Shorten the name to 79 bytes or fewer (UTF-8 characters may take several bytes).',
-    sources: [FRONT_CFG + ' (`cfg_device`)', 'Linux `sound/xen/xen_snd_front_cfg.h` (`name[80]`)'],
+    happens: 'The guest\'s frontend copies a PCM device name into a fixed 80-byte field (79 bytes survive), then creates the ALSA PCM with that name as its id (`snd_pcm_new`), and an ALSA PCM id holds 63 bytes: the guest lists (`aplay -l`, `/proc/asound/pcm`) only the first 63 bytes of the name.',
+    example: xl(card('CARD, short-name=Main', `PCM, name=${'x'.repeat(64)}`, 'STREAM, unique-id=out, type=p')),
+    fix: 'Shorten the name to 63 bytes or fewer (UTF-8 characters may take several bytes).',
+    sources: [FRONT_CFG + ' (`cfg_device`)', 'Linux `sound/xen/xen_snd_front_cfg.h` (`name[80]`)', 'Linux `sound/xen/xen_snd_front_alsa.c` (`new_pcm_instance`)', 'Linux `include/sound/pcm.h` (`struct snd_pcm`: `id[64]`)'],
   },
   'xs-syntax': {
     happens: 'A line that `xenstore-ls` never prints (not `name = "value"`, not a full path): this tool cannot place it in the tree and skips it. A damaged listing does not change what the guest does, so this is a warning; `sndif resolve` and hover name the lines of a card, device or stream that could not be read.',

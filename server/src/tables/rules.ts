@@ -67,7 +67,7 @@ export const RULES = {
   indexGap: rule('index-gap', 'warning', 'ignored', 'xenstore', 'A device or stream after a gap in the indices: ignored.'),
   widensParent: rule('widens-parent', 'warning', 'style', 'both', 'A lower level widens its parent\'s range (the man page forbids it; the kernel allows it).'),
   uniqueIdDuplicate: rule('unique-id-duplicate', 'information', 'style', 'both', 'Two streams of a card share a unique-id: sndif.h asks for unique ids; the Linux frontend and snd_be do not need them.'),
-  pcmNameTooLong: rule('pcm-name-too-long', 'warning', 'ignored', 'both', 'A PCM name longer than the 79 bytes the frontend keeps.'),
+  pcmNameTooLong: rule('pcm-name-too-long', 'warning', 'ignored', 'both', 'A PCM name longer than the 63 bytes of the ALSA PCM id the guest lists (the frontend keeps 79).'),
   // XenStore dumps
   xsSyntax: rule('xs-syntax', 'warning', 'style', 'xenstore', 'A line that is not xenstore-ls output: a damaged listing, not a guest problem.'),
   xsJoinedLine: rule('xs-joined-line', 'warning', 'style', 'xenstore', 'A line wrapped by a mail client or terminal, read joined with the next.'),

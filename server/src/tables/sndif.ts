@@ -79,8 +79,8 @@ export const KEYS: readonly KeyInfo[] = [
   },
   {
     name: 'name', items: ['pcm'], xenstore: true, common: false, kind: 'string',
-    doc: 'Name of the PCM device. The Linux frontend keeps at most 79 bytes of it.',
-    values: 'text without commas, at most 79 bytes', defaultText: 'empty',
+    doc: 'Name of the PCM device. The Linux frontend keeps at most 79 bytes of it and makes it the ALSA PCM id the guest lists, which keeps 63.',
+    values: 'text without commas, at most 63 bytes', defaultText: 'empty',
   },
   {
     name: 'unique-id', items: ['stream'], xenstore: true, common: false, kind: 'string',
@@ -193,6 +193,12 @@ export const LIMITS = {
   maxStreams: 8,
   /** sizeof(pcm_instance->name) - 1 (K: strlcpy into char[80]). */
   pcmNameBytes: 79,
+  /**
+   * sizeof(snd_pcm.id) - 1 (K: include/sound/pcm.h): the frontend passes the PCM name to
+   * snd_pcm_new as the device's id, which keeps 63 bytes; that id is what the guest lists
+   * (`aplay -l`, /proc/asound/pcm). Its `name` is always "Virtual card PCM".
+   */
+  alsaPcmIdBytes: 63,
   /** sizeof("p"): the stream type is compared over 2 bytes, so only "p"/"P" and "c"/"C" match. */
   typeCompareLength: 2,
 } as const;

@@ -41,10 +41,11 @@ export function limitRules(ctx: RuleContext): Finding[] {
       ignoredNodes(ctx, device.ignored, 'stream', LIMITS.maxStreams, out);
       const nameNode = device.nameNode;
       const raw = nameNode?.valueText;
-      if (nameNode?.value && raw && raw.length > LIMITS.pcmNameBytes) {
+      if (nameNode?.value && raw && device.name.length > LIMITS.alsaPcmIdBytes) {
+        const shown = fromBytes(device.name.slice(0, LIMITS.alsaPcmIdBytes));
         out.push(finding(RULES.pcmNameTooLong, nameNode.value.span,
-          explained(`PCM name too long: the guest keeps only its first ${LIMITS.pcmNameBytes} bytes`,
-            `The name is ${raw.length} bytes; the frontend keeps "${fromBytes(device.name)}".`)));
+          explained(`PCM name too long: the guest shows only its first ${LIMITS.alsaPcmIdBytes} bytes`,
+            `The name is ${raw.length} bytes; the frontend keeps ${Math.min(raw.length, LIMITS.pcmNameBytes)} and makes them the ALSA PCM id, which keeps 63: the guest lists "${shown}".`)));
       }
     }
   }
