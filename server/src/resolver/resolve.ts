@@ -7,7 +7,7 @@
  * first failure in kernel order is the card's probe result.
  */
 import { DEFAULT_MAX_PCM_DEVICES, LIMITS, MaxPcmDevices } from '../tables/sndif';
-import { XsNode } from '../tree/xenstoreTree';
+import { displayBytes, XsNode } from '../tree/xenstoreTree';
 import type { CardRoot } from '../tree/xenstoreTree';
 import { cString, Hw, HwSource, LevelReads, readLevel, strncasecmpEqual } from './hw';
 
@@ -151,7 +151,7 @@ function resolveCard(root: CardRoot, options: ResolveOptions = {}): ResolvedCard
           break;
         }
         if (!t.type) {
-          failure = { errno: 'EINVAL', node: t.typeNode ?? t.streamNode, message: `Stream ${streamPath(path, index, t.streamNode)} has type "${t.value}", not p or c` };
+          failure = { errno: 'EINVAL', node: t.typeNode ?? t.streamNode, message: `Stream ${streamPath(path, index, t.streamNode)} has type "${displayBytes(t.value)}", not p or c` };
           break;
         }
       }

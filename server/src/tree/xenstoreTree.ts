@@ -512,6 +512,19 @@ export function toBytes(s: string): string {
 }
 
 /** Readable text of stored bytes: UTF-8 when it decodes cleanly, else the bytes as Latin-1. */
+/**
+ * Stored bytes as messages show them: UTF-8 as text; control bytes, and bytes that are not
+ * UTF-8, escaped the way xenstore-ls writes them (`\t`, `\n`, `\r`, `\xNN`), so a message
+ * stays one line of readable text.
+ */
+export function displayBytes(s: string): string {
+  const text = fromBytes(s);
+  const undecoded = text === s && /[\x80-\xff]/.test(s);
+  // eslint-disable-next-line no-control-regex
+  return text.replace(undecoded ? /[\x00-\x1f\x7f-\xff]/g : /[\x00-\x1f\x7f]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r'
+    : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
 export function fromBytes(s: string): string {
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(s)) return s;

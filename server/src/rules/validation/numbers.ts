@@ -3,6 +3,7 @@ import { explained, finding, Finding, replaceFix, RULES } from '../../tables/rul
 import { LevelVisit, RuleContext, valueSpan } from '../context';
 import { capitalize, quote } from '../../text/words';
 import type { NumberRead } from '../../resolver/hw';
+import { displayBytes } from '../../tree/xenstoreTree';
 
 export function kernelNumberRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -24,7 +25,7 @@ function check(read: NumberRead | undefined, key: string, visit: LevelVisit, out
   // Most values read cleanly (a hexadecimal one has junk after its 0): the sentences are built only for a finding.
   if (!res.signed && res.converted && !res.overflow && !res.junk && res.value !== 0) return;
   const unset = `${capitalize(visit.label)} keeps the inherited ${key}.`;
-  const shown = quote(text, 16);
+  const shown = quote(displayBytes(text), 16);
   if (res.signed) {
     out.push(finding(RULES.numberNegative, span, explained(`Number ${shown} has a sign, so the guest ignores it: drop the sign`, `The kernel's %u takes no sign and reads nothing. ${unset}`)));
   } else if (!res.converted) {
@@ -34,7 +35,7 @@ function check(read: NumberRead | undefined, key: string, visit: LevelVisit, out
   } else if (res.overflow) {
     out.push(finding(RULES.numberOverflow, span, explained(`Number ${shown} does not fit in 32 bits: the guest reads ${res.value}`, res.value === 0 ? unset : 'The kernel keeps the low 32 bits.')));
   } else if (res.junk) {
-    out.push(finding(RULES.numberJunk, span, `"${text}": the kernel reads ${res.value} and ignores the rest`, replaceFix(`Change to ${res.value}`, span, String(res.value), true)));
+    out.push(finding(RULES.numberJunk, span, `Number ${shown} has junk after it: the kernel reads ${res.value}`, replaceFix(`Change to ${res.value}`, span, String(res.value), true)));
   } else if (res.value === 0) {
     out.push(finding(RULES.numberZero, span, explained('0 means "not set": the inherited value stays', unset)));
   }

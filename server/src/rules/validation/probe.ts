@@ -1,6 +1,7 @@
 /** Card probe failures: what makes the guest's frontend give up on the whole card. */
 import { explained, finding, Finding, RULES } from '../../tables/rules';
-import { capitalize } from '../../text/words';
+import { capitalize, quote } from '../../text/words';
+import { displayBytes } from '../../tree/xenstoreTree';
 import type { RuleContext } from '../context';
 import { errnoText } from '../../resolver/resolve';
 import { fullName as label } from '../../resolver/names';
@@ -30,7 +31,7 @@ export function probeRules(ctx: RuleContext): Finding[] {
         } else if (!stream.type) {
           out.push(finding(RULES.streamTypeInvalid, typeValue.span,
             explained('Stream type is not p or c, so its card fails to probe: use p or c',
-              `"${typeValue.text}" is neither p nor c (compared case-insensitively over 2 bytes): the guest's frontend fails the whole card with ${errnoText('EINVAL')}.`),
+              `${quote(displayBytes(typeValue.text))} is neither p nor c (compared case-insensitively over 2 bytes): the guest's frontend fails the whole card with ${errnoText('EINVAL')}.`),
             { kind: 'choices', choices: [
               { title: 'Change to p (playback)', edits: [{ span: typeValue.span, text: 'p' }], preferred: true },
               { title: 'Change to c (capture)', edits: [{ span: typeValue.span, text: 'c' }] },

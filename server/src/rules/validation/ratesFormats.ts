@@ -6,6 +6,7 @@ import { FORMAT_BY_LIBXL_NAME, FORMAT_BY_NAME, RATES } from '../../tables/sndif'
 import { closest, nearestNumbers } from '../../model/suggest';
 import { describeFormats, describeRates } from '../../resolver/describe';
 import type { ListRead } from '../../resolver/hw';
+import { displayBytes } from '../../tree/xenstoreTree';
 
 const SUPPORTED_RATES = RATES.map((r) => r.value);
 
@@ -23,7 +24,7 @@ export function rateAndFormatRules(ctx: RuleContext): Finding[] {
         const nearest = Number.isFinite(n) ? nearestNumbers(n, SUPPORTED_RATES) : [];
         const span = pieceSpan(rates.node, piece.index);
         out.push(finding(RULES.rateUnsupported, span,
-          explained(`Rate ${quote(piece.text, 12)} is not supported and is ignored${nearest.length ? `: use ${nearest.join(' or ')}` : ''}`,
+          explained(`Rate ${quote(displayBytes(piece.text), 12)} is not supported and is ignored${nearest.length ? `: use ${nearest.join(' or ')}` : ''}`,
             'The Linux frontend keeps only the rates it knows (sndif.h) and drops the others.'),
           nearest.length ? { kind: 'choices', safe: false, choices: nearest.map((r, i) => ({ title: `Change to ${r}`, edits: [{ span, text: String(r) }], preferred: i === 0 })) } : undefined));
       }
@@ -49,7 +50,7 @@ export function rateAndFormatRules(ctx: RuleContext): Finding[] {
         }
         const suggestion = closest(piece.text, [...FORMAT_BY_NAME.keys()]);
         out.push(finding(RULES.formatUnsupported, span,
-          explained(`Format ${quote(piece.text, 16)} is unknown and is ignored${suggestion ? `: did you mean ${suggestion}?` : ''}`,
+          explained(`Format ${quote(displayBytes(piece.text), 16)} is unknown and is ignored${suggestion ? `: did you mean ${suggestion}?` : ''}`,
             'The Linux frontend keeps only the formats it knows (sndif.h) and drops the others.'),
           suggestion && ctx.language === 'xenstore' ? replaceFix(`Change to ${suggestion}`, span, suggestion, true) : undefined));
       }
@@ -74,7 +75,7 @@ function blanks(ctx: RuleContext, read: ListRead, out: Finding[]): void {
   if (!value || !read.pieces.some((p) => hasBlank(p.text))) return;
   // Only values written without escapes can be fixed by dropping their blanks.
   const fixed = value.text.replace(/ /g, '');
-  const wouldMatch = read.pieces.filter((p) => hasBlank(p.text) && p.text.trim() !== '').map((p) => `"${p.text}"`);
+  const wouldMatch = read.pieces.filter((p) => hasBlank(p.text) && p.text.trim() !== '').map((p) => quote(displayBytes(p.text)));
   out.push(finding(RULES.listBlank, value.span,
     explained('Blanks inside the list make values unmatched and ignored: remove them',
       `The frontend splits on ',' without trimming, so ${wouldMatch.join(', ')} match${wouldMatch.length === 1 ? 'es' : ''} nothing and ${wouldMatch.length === 1 ? 'is' : 'are'} ignored.`),
