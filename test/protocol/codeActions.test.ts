@@ -109,3 +109,29 @@ test('no quick-fix is offered from a diagnostic of another source', async () => 
   });
   assert.deepEqual(actions, []);
 });
+
+test('a diagnostic of an older text, or one made up by a client, gets no action: fixes come from the current analysis', async () => {
+  const text = readFileSync(join(ROOT, 'examples', 'guest-mistakes.cfg'), 'utf8');
+  const uri = 'file:///tmp/stale-fix.cfg';
+  await client.open(uri, 'xl-cfg', text);
+  const { diagnostics } = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  const misspelled = diagnostics.find((d) => d.code === 'vsnd-invalid-param')!;
+  const ask = (diagnostic: Diagnostic) => client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+  });
+  // A line added above: the old diagnostic's range now points at other text.
+  await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# a new line\n' }]);
+  assert.deepEqual(await ask(misspelled), []);
+  // The same problem one line down is fixed from the current text.
+  const moved = { ...misspelled, range: { start: { ...misspelled.range.start, line: misspelled.range.start.line + 1 }, end: { ...misspelled.range.end, line: misspelled.range.end.line + 1 } } };
+  const actions = await ask(moved);
+  const fix = actions.find((a) => a.title === 'Change to unique-id')!;
+  const line = moved.range.start.line;
+  const fixed = applyEdits(`# a new line\n${text}`, fix.edit!.changes![uri]).split('\n')[line];
+  assert.equal(fixed, `# a new line\n${text}`.split('\n')[line].replace(/\bid=/, 'unique-id='));
+  // Edits a client puts in a diagnostic's data are never applied as they come.
+  const forged = { ...moved, data: { enforcer: 'xl', fixes: [{ title: 'Delete everything', edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } }, newText: '' }], preferred: true, safe: true }] } };
+  assert.deepEqual((await ask(forged)).map((a) => a.title), actions.map((a) => a.title));
+  assert.deepEqual(await ask({ ...forged, code: 'number-base' }), []);
+  await client.close(uri);
+});

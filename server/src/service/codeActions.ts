@@ -1,10 +1,13 @@
 /**
- * Quick-fixes from each diagnostic's code and data payload; `source.fixAll.sndif` applies every
- * safe fix of the document; every diagnostic can also be silenced with a comment.
+ * Quick-fixes for the diagnostics a client sends back: each is matched to the finding of the
+ * current analysis with the same code and range, and that finding's fixes are offered. A
+ * diagnostic of an older text (the client asks before the next publish) or one a client made
+ * up matches nothing and gets no action: its data is never applied as it comes. Every matched
+ * diagnostic can also be silenced with a comment; `source.fixAll.sndif` applies every safe fix.
  */
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
-import type { Analysis } from './analyze';
-import { DiagnosticData, toDiagnostics } from './diagnostics';
+import { Analysis, findingsAt } from './analyze';
+import { DiagnosticData, fixOptions, FixOption, toDiagnostics } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.sndif`;
 
@@ -23,10 +26,11 @@ export function codeActions(analysis: Analysis, request: CodeActionRequest): Cod
   const actions: CodeAction[] = [];
   if (wants(request.only, CodeActionKind.QuickFix)) {
     for (const diagnostic of request.diagnostics) {
-      const data = diagnostic.data as DiagnosticData | undefined;
-      // Ours by source; some clients drop `source` but keep `data`.
-      if (diagnostic.source !== 'sndif' && !(diagnostic.source === undefined && Array.isArray(data?.fixes))) continue;
-      for (const fix of data?.fixes ?? []) {
+      // Ours by source; some clients drop `source`.
+      if (diagnostic.source !== 'sndif' && diagnostic.source !== undefined) continue;
+      const fixes = currentFixes(analysis, diagnostic);
+      if (!fixes) continue;
+      for (const fix of fixes) {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
@@ -57,6 +61,23 @@ export function codeActions(analysis: Analysis, request: CodeActionRequest): Cod
     if (all) actions.push(all);
   }
   return actions;
+}
+
+/**
+ * The fixes of the current finding a client's diagnostic stands for (same code, same range), or
+ * undefined when it stands for none.
+ */
+function currentFixes(analysis: Analysis, diagnostic: Diagnostic): FixOption[] | undefined {
+  if (typeof diagnostic.code !== 'string') return undefined;
+  const { start, end } = diagnostic.range;
+  let fixes: FixOption[] | undefined;
+  for (const f of findingsAt(analysis, analysis.lines.offsetAt(start))) {
+    if (f.rule.code !== diagnostic.code) continue;
+    const range = analysis.lines.rangeOf(f.span);
+    if (range.start.line !== start.line || range.start.character !== start.character || range.end.line !== end.line || range.end.character !== end.character) continue;
+    fixes = [...(fixes ?? []), ...fixOptions(f.fix, analysis.lines)];
+  }
+  return fixes;
 }
 
 /** Every safe fix of the document, without overlapping edits. */

@@ -21,7 +21,7 @@ export interface DiagnosticData {
   readonly fixes: FixOption[];
 }
 
-function fixOptions(fix: FixData | undefined, lines: LineIndex): FixOption[] {
+export function fixOptions(fix: FixData | undefined, lines: LineIndex): FixOption[] {
   if (!fix) return [];
   const edits = (list: { span: { start: number; end: number }; text: string }[]) =>
     list.map((e) => TextEdit.replace(lines.rangeOf(e.span), e.text));
