@@ -63,6 +63,7 @@ export class LspClient {
         textDocument: {
           publishDiagnostics: { versionSupport: true },
           hover: { contentFormat: ['markdown'] },
+          completion: { completionItem: { snippetSupport: true } },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
         },
       },

@@ -125,6 +125,42 @@ test('completion: a whole-card snippet between cards, keys under a dump node', a
   assert.deepEqual(keys.map((k) => k.label), ['unique-id', 'type', 'sample-rates', 'sample-formats', 'channels-min', 'channels-max', 'buffer-size']);
 });
 
+test('completion for a client without snippet support: each snippet as plain text, placeholders at their defaults', async () => {
+  const plain = await LspClient.start({ capabilities: { textDocument: { completion: { completionItem: { snippetSupport: false } } } } });
+  try {
+    const uri = 'file:///tmp/plain-snippet.cfg';
+    await plain.open(uri, 'xl-cfg', "vsnd = [\n  \n]\n");
+    const items = await plain.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 2 } });
+    assert.deepEqual(items.map((i) => [i.label, i.insertTextFormat, i.insertText]), [['vsnd card', 1,
+      "[ 'CARD, short-name=Main, sample-rates=44100;48000, sample-formats=s16_le',\n  'PCM, name=Main',\n    'STREAM, unique-id=out, type=p' ]"]]);
+  } finally {
+    await plain.stop();
+  }
+});
+
+test('a settings change asks a client that can refresh them for inlay hints and code lenses again', { timeout: 30_000 }, async () => {
+  const refreshing = await LspClient.start({
+    capabilities: { workspace: { configuration: true, inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true } }, textDocument: { publishDiagnostics: {} } },
+  });
+  try {
+    const asked: string[] = [];
+    const both = new Promise<void>((resolve) => {
+      for (const method of ['workspace/inlayHint/refresh', 'workspace/codeLens/refresh']) {
+        refreshing.connection.onRequest(method, () => {
+          asked.push(method);
+          if (asked.length === 2) resolve();
+          return null;
+        });
+      }
+    });
+    await refreshing.changeSettings({ maxPcmDevices: 254 });
+    await both;
+    assert.deepEqual(asked.sort(), ['workspace/codeLens/refresh', 'workspace/inlayHint/refresh']);
+  } finally {
+    await refreshing.stop();
+  }
+});
+
 test('document symbols: card → PCM device → stream, named as everywhere, every card with its probe status', async () => {
   for (const uri of [XL_URI, DUMP_URI]) {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });

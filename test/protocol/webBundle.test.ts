@@ -112,6 +112,7 @@ before(async () => {
     textDocument: {
       publishDiagnostics: { versionSupport: true },
       hover: { contentFormat: ['markdown'] },
+      completion: { completionItem: { snippetSupport: true } },
       codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
     },
   };

@@ -7,6 +7,7 @@
  */
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   Connection,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
@@ -20,7 +21,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, SndifSettings } from './settings';
 import { PushPacing } from './pushPacing';
 import { diagnosticsFor } from './handlers/diagnostics';
 import { hoverFor, staleHover } from './handlers/hover';
-import { completionFor, staleCompletion } from './handlers/completion';
+import { completionFor, staleCompletion, withoutSnippets } from './handlers/completion';
 import { codeActionsFor } from './handlers/codeActions';
 import { foldingFor, symbolsFor } from './handlers/symbols';
 import { inlayHintsFor } from './handlers/inlayHints';
@@ -69,6 +70,9 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   let settings: SndifSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let clientPullsDiagnostics = false;
+  let clientTakesSnippets = false;
+  let clientRefreshesHints = false;
+  let clientRefreshesLenses = false;
   const store = new DocumentStore(() => settings);
   // The store sees each edit, to re-analyse only what it touches.
   const documents = new TextDocuments<ChunkedDocument>({ create: ChunkedDocument.create, update: (d, changes, version) => store.update(d, changes, version) });
@@ -147,6 +151,9 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     const caps = params.capabilities ?? {};
     canPullConfiguration = caps.workspace?.configuration === true;
     clientPullsDiagnostics = caps.textDocument?.diagnostic !== undefined;
+    clientTakesSnippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
+    clientRefreshesHints = caps.workspace?.inlayHint?.refreshSupport === true;
+    clientRefreshesLenses = caps.workspace?.codeLens?.refreshSupport === true;
     docsClient = ruleDocumentationClient(params.initializationOptions);
     if (params.initializationOptions && typeof params.initializationOptions === 'object') {
       settings = normalizeSettings(params.initializationOptions);
@@ -183,7 +190,11 @@ export function startServer(connection: Connection, environment: ServerEnvironme
       if (section !== undefined) settings = normalizeSettings(section);
     }
     for (const d of documents.all()) schedule(d, 0);
+    // What the client shows of settings-dependent features is asked for again (PCM device
+    // limit, hints on or off): the client asks only when told to.
     if (clientPullsDiagnostics) connection.languages.diagnostics.refresh();
+    if (clientRefreshesHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (clientRefreshesLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   });
 
   documents.onDidOpen((e) => schedule(e.document, pacing.opened(e.document.uri, e.document.version)));
@@ -239,10 +250,11 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     if (stale) return guard(null, () => staleHover(stale[1], stale[0], p.position));
     return withDocument(p.textDocument.uri, token, null, (d) => hoverFor(store, d, p.position));
   });
-  connection.onCompletion((p, token) => {
+  connection.onCompletion(async (p, token) => {
     const stale = staleFor(p.textDocument.uri);
-    const items = stale && guard(undefined, () => staleCompletion(stale[1], stale[0], p.position));
-    return items ?? withDocument(p.textDocument.uri, token, [], (d) => completionFor(store, d, p.position));
+    const items = (stale && guard(undefined, () => staleCompletion(stale[1], stale[0], p.position)))
+      ?? await withDocument(p.textDocument.uri, token, [], (d) => completionFor(store, d, p.position));
+    return clientTakesSnippets ? items : withoutSnippets(items);
   });
   connection.onCodeAction((p, token) => withDocument(p.textDocument.uri, token, [], (d) => [
     ...codeActionsFor(store, d, p),
