@@ -161,6 +161,25 @@ test('a settings change asks a client that can refresh them for inlay hints and 
   }
 });
 
+test('hover for a client that takes only plain text: the text without Markdown, table rows as cells side by side', async () => {
+  const plain = await LspClient.start({ capabilities: { textDocument: { hover: { contentFormat: ['plaintext'] } } } });
+  try {
+    const uri = 'file:///tmp/plain-hover.cfg';
+    await plain.open(uri, 'xl-cfg', readFileSync(join(ROOT, 'examples', 'guest-clean.cfg'), 'utf8'));
+    const hover = await plain.request<{ contents: { kind: string; value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 14, character: 11 } });
+    assert.equal(hover.contents.kind, 'plaintext');
+    assert.deepEqual(hover.contents.value.split('\n').slice(0, 5), [
+      'Stream "media-in" · capture · PCM "Media" · card "IVI"',
+      '',
+      'resolved  set by',
+      'formats  s16_le, s32_le  card (line 12)',
+      'rates  44100, 48000 Hz  card (line 12)',
+    ]);
+  } finally {
+    await plain.stop();
+  }
+});
+
 test('document symbols: card → PCM device → stream, named as everywhere, every card with its probe status', async () => {
   for (const uri of [XL_URI, DUMP_URI]) {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });

@@ -11,6 +11,7 @@ import {
   Connection,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  MarkupKind,
   TextDocuments,
   TextDocumentSyncKind,
   WorkDoneProgressReporter,
@@ -20,7 +21,7 @@ import { DocumentStore, StaleAnalysis } from './documentStore';
 import { DEFAULT_SETTINGS, normalizeSettings, SndifSettings } from './settings';
 import { PushPacing } from './pushPacing';
 import { diagnosticsFor } from './handlers/diagnostics';
-import { hoverFor, staleHover } from './handlers/hover';
+import { hoverFor, plainHover, staleHover } from './handlers/hover';
 import { completionFor, staleCompletion, withoutSnippets } from './handlers/completion';
 import { codeActionsFor } from './handlers/codeActions';
 import { foldingFor, symbolsFor } from './handlers/symbols';
@@ -71,6 +72,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   let canPullConfiguration = false;
   let clientPullsDiagnostics = false;
   let clientTakesSnippets = false;
+  let clientTakesMarkdown = true;
   let clientRefreshesHints = false;
   let clientRefreshesLenses = false;
   const store = new DocumentStore(() => settings);
@@ -152,6 +154,9 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     canPullConfiguration = caps.workspace?.configuration === true;
     clientPullsDiagnostics = caps.textDocument?.diagnostic !== undefined;
     clientTakesSnippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
+    // A client that says nothing is taken to render Markdown, as most do.
+    const hoverFormats = caps.textDocument?.hover?.contentFormat;
+    clientTakesMarkdown = !Array.isArray(hoverFormats) || hoverFormats.includes(MarkupKind.Markdown);
     clientRefreshesHints = caps.workspace?.inlayHint?.refreshSupport === true;
     clientRefreshesLenses = caps.workspace?.codeLens?.refreshSupport === true;
     docsClient = ruleDocumentationClient(params.initializationOptions);
@@ -245,10 +250,12 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     if (document) void store.tidy(document).catch(() => undefined);
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
-  connection.onHover((p, token) => {
+  connection.onHover(async (p, token) => {
     const stale = staleFor(p.textDocument.uri);
-    if (stale) return guard(null, () => staleHover(stale[1], stale[0], p.position));
-    return withDocument(p.textDocument.uri, token, null, (d) => hoverFor(store, d, p.position));
+    const hover = stale
+      ? guard(null, () => staleHover(stale[1], stale[0], p.position))
+      : await withDocument(p.textDocument.uri, token, null, (d) => hoverFor(store, d, p.position));
+    return clientTakesMarkdown ? hover : plainHover(hover);
   });
   connection.onCompletion(async (p, token) => {
     const stale = staleFor(p.textDocument.uri);
