@@ -93,6 +93,22 @@ test('completion: item types, keys of the item, values of type, rates and format
   assert.deepEqual(items.find((i) => i.label === 'name')!.textEdit, { range: { start: position(text, 'na'), end: position(text, 'na', 2) }, newText: 'name=' });
 });
 
+test('completion while an item\'s closing quote is not typed yet: as if it were', async () => {
+  const uri = 'file:///tmp/complete-open-quote.cfg';
+  const text = "vsnd = [ [ 'PCM, na\n] ]\n";
+  await client.open(uri, 'xl-cfg', text);
+  assert.deepEqual(await completeAt(uri, text, 'na', 2), ['sample-rates', 'sample-formats', 'channels-min', 'channels-max', 'buffer-size', 'name']);
+  const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: position(text, 'na', 2) });
+  assert.deepEqual(items.find((i) => i.label === 'name')!.textEdit, { range: { start: position(text, 'na'), end: position(text, 'na', 2) }, newText: 'name=' });
+  const next = "vsnd = [ [ 'PCM, name=a',\n  'STREAM, type=\n] ]\n";
+  await client.change(uri, 2, [{ text: next }]);
+  assert.deepEqual(await completeAt(uri, next, 'type=', 5), ['p', 'c']);
+  // A quote closed further on the line is the item's own: nothing is added.
+  const closed = "vsnd = [ [ 'PCM', 'STREAM, sample-formats=s16_le' ] ]\n";
+  await client.change(uri, 3, [{ text: closed }]);
+  assert.equal((await completeAt(uri, closed, 'formats=s', 9)).length, 25);
+});
+
 test('completion leaves out keys the item already has', async () => {
   const uri = 'file:///tmp/complete-present.cfg';
   const text = "vsnd = [ [ 'CARD', 'PCM', 'STREAM, type=p, unique-id=a, ' ] ]\n";

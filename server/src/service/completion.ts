@@ -4,7 +4,7 @@
  * of a XenStore dump. Everything comes from the tables.
  */
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Range, TextEdit } from 'vscode-languageserver-types';
-import type { Analysis } from './analyze';
+import { analyze, Analysis } from './analyze';
 import { cardsAt, locate, xlCardAt, xlItemAt } from './locate';
 import { CONFIG_KEYS_AT, FORMATS, ITEM_DOCS, ITEM_TYPES, KEY_BY_NAME, keysForItem, RATES, STREAM_TYPES } from '../tables/sndif';
 import { formatMarkdown, rateMarkdown } from '../resolver/describe';
@@ -21,9 +21,14 @@ function docs(value: string) {
   return { kind: MarkupKind.Markdown, value };
 }
 
-function xlCompletion(analysis: Analysis, offset: number): CompletionItem[] {
+function xlCompletion(analysis: Analysis, offset: number, closedString = false): CompletionItem[] {
   const at = xlItemAt(analysis, offset);
-  if (!at) return xlOutsideStrings(analysis, offset);
+  if (!at) {
+    // Typing an item before its closing quote (`'CARD, |` at the end of the line): complete
+    // as if the quote were there. The text up to the cursor is the same, so are the ranges.
+    const closed = closedString ? undefined : withStringClosed(analysis, offset);
+    return closed ? xlCompletion(closed, offset, true) : xlOutsideStrings(analysis, offset);
+  }
   const value = at.item.value;
   const cursor = value.indexOf(offset);
   const pieceStart = at.piece.start;
@@ -90,6 +95,27 @@ function xlCompletion(analysis: Analysis, offset: number): CompletionItem[] {
     }));
   }
   return [];
+}
+
+/**
+ * The analysis of the text with the quote the cursor's line leaves open closed at the cursor,
+ * when nothing on the line after the cursor closes it; undefined otherwise.
+ */
+function withStringClosed(analysis: Analysis, offset: number): Analysis | undefined {
+  const { line } = analysis.lines.positionAt(offset);
+  const lineStart = analysis.lines.lineStart(line);
+  const before = analysis.text.slice(lineStart, offset);
+  let open: string | undefined;
+  for (let i = 0; i < before.length; i++) {
+    const c = before[i];
+    if (open === '"' && c === '\\') i++;
+    else if (open === undefined && c === '#') return undefined;
+    else if (open === undefined && (c === "'" || c === '"')) open = c;
+    else if (c === open) open = undefined;
+  }
+  if (!open || analysis.text.slice(offset, analysis.lines.lineEnd(line)).includes(open)) return undefined;
+  const text = analysis.text.toString();
+  return analyze(`${text.slice(0, offset)}${open}${text.slice(offset)}`, 'xl');
 }
 
 /** What the item at the offset inherits: the PCM device of a stream, the card of a PCM. */
