@@ -145,3 +145,26 @@ test('-f lines in any order build every node of their paths once, each with its 
     }
   }), { seed, numRuns: 300 });
 });
+
+test('hover in a -f dump without directory lines: each key has its own hover, each directory name in a path its level\'s', () => {
+  const text = [
+    '/local/domain/1/device/vsnd/0/short-name = "a"',
+    '/local/domain/1/device/vsnd/0/0/name = "M"',
+    '/local/domain/1/device/vsnd/0/0/0/type = "p"',
+    '',
+  ].join('\n');
+  const a = analyze(text, 'xenstore');
+  const at = (line: number, character: number) => {
+    const h = hover(a, a.lines.offsetAt({ line, character }), 'file:///d.txt')!;
+    const { start, end } = a.lines.rangeOf(h.span);
+    return [h.markdown.split('\n')[0], `${start.line}:${start.character}-${end.character}`];
+  };
+  // The first key of each directory: its key hover, not its directory's.
+  assert.deepEqual(at(0, 32), ['**short-name** — CARD key', '0:30-40']);
+  assert.deepEqual(at(1, 32), ['**name** — PCM key', '1:32-36']);
+  assert.deepEqual(at(2, 35), ['**type** — STREAM key', '2:34-38']);
+  // The card, device and stream indices in the path: their levels, with the index as range.
+  assert.deepEqual(at(2, 28), ['**Card "a" of domain 1** · `/local/domain/1/device/vsnd/0`', '2:28-29']);
+  assert.deepEqual(at(2, 30), ['**PCM "M"** · card "a" of domain 1', '2:30-31']);
+  assert.deepEqual(at(2, 32), ['**Stream 0** · playback · PCM "M" · card "a" of domain 1', '2:32-33']);
+});

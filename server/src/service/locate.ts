@@ -122,6 +122,11 @@ function locateDump(analysis: Analysis, offset: number): Target | undefined {
     const hit = deepest(card.node, offset);
     if (!hit) continue;
     const { node, parent } = hit;
+    const segment = pathSegmentAt(analysis, node, offset);
+    if (segment) {
+      const ref = levelOf(analysis, segment.node);
+      if (ref) return { kind: 'level', span: segment.span, ...ref };
+    }
     const ref = levelOf(analysis, node);
     if (ref) return { kind: 'level', span: node.keySpan, ...ref };
     if (parent) return keyTarget(analysis, node, parent, offset);
@@ -129,16 +134,45 @@ function locateDump(analysis: Analysis, offset: number): Target | undefined {
   return undefined;
 }
 
-/** The node of a dump whose line contains the offset (each node is one line). */
+/**
+ * The node of a dump whose line contains the offset: the deepest such node, since a `-f` line
+ * also makes the directories above its key that have no line of their own (their span is that
+ * first line).
+ */
 function deepest(root: XsNode, offset: number): { node: XsNode; parent?: XsNode } | undefined {
+  let found: XsNode | undefined;
   const stack: XsNode[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
     const span = node.span;
-    if (span.end > span.start && spanContains(span, offset)) return { node, parent: node.parent };
+    if (span.end > span.start && spanContains(span, offset)) {
+      found = node;
+      stack.length = 0;
+    }
     for (const child of node.children) stack.push(child);
   }
-  return undefined;
+  return found && { node: found, parent: found.parent };
+}
+
+/**
+ * In a `-f` line, the directory whose name is under the offset (`…/vsnd/0/1/type`: the `1` is
+ * PCM device 1), with that name's span; undefined on the key's own name and beyond.
+ */
+function pathSegmentAt(analysis: Analysis, node: XsNode, offset: number): { node: XsNode; span: Span } | undefined {
+  const keyStart = node.keySpan.start;
+  if (offset >= keyStart || analysis.text.charCodeAt(keyStart - 1) !== 47 /* / */) return undefined;
+  const prefix = analysis.text.slice(node.span.start, keyStart);
+  const at = offset - node.span.start;
+  if (at < 0 || prefix[0] !== '/') return undefined;
+  // Directories up from the key: one per slash between the offset and the key.
+  let up = 0;
+  for (let i = Math.max(at, 1); i < prefix.length; i++) if (prefix.charCodeAt(i) === 47) up++;
+  let dir: XsNode | undefined = node;
+  for (let i = 0; i < up && dir; i++) dir = dir.parent;
+  if (!dir || up === 0) return undefined;
+  const end = prefix.indexOf('/', Math.max(at, 1));
+  const start = prefix.lastIndexOf('/', Math.max(at, 1) - 1) + 1;
+  return { node: dir, span: { start: node.span.start + start, end: node.span.start + end } };
 }
 
 export interface XlItemAt {
