@@ -50,6 +50,8 @@ class Parser {
 
   parseFile(): XlSetting[] {
     const settings: XlSetting[] = [];
+    // The latest setting of each name, which `+=` adds to (xlu's find()).
+    const lastByName = new Map<string, XlSetting>();
     for (;;) {
       const t = this.peek();
       if (t.kind === 'EOF') return settings;
@@ -61,7 +63,10 @@ class Parser {
         if (t.kind === 'ERROR') throw new SyntaxFailure(t);
         if (t.kind !== 'IDENT') this.fail(t, 'IDENT');
         const setting = this.parseAssignment(settings);
-        if (!this.addsOtherKind(settings, setting)) settings.push(setting);
+        if (!this.addsOtherKind(lastByName.get(setting.name), setting)) {
+          settings.push(setting);
+          lastByName.set(setting.name, setting);
+        }
         const end = this.peek();
         if (end.kind === 'NEWLINE' || end.kind === ';') this.pos++;
         // bison reduces `file: stmts assignment` by default here, so it only expects $end.
@@ -79,10 +84,8 @@ class Parser {
    * versa`, keeps nothing of the setting and rejects the file. Only the first error counts (xl
    * stores no setting after one).
    */
-  private addsOtherKind(settings: readonly XlSetting[], setting: XlSetting): boolean {
+  private addsOtherKind(previous: XlSetting | undefined, setting: XlSetting): boolean {
     if (setting.op !== '+=' || !setting.value) return false;
-    let previous: XlSetting | undefined;
-    for (let i = settings.length - 1; i >= 0 && !previous; i--) if (settings[i].name === setting.name) previous = settings[i];
     if (!previous?.value || (previous.value.kind === 'list') === (setting.value.kind === 'list')) return false;
     if (!this.findings.some((f) => f.rule.severity === 'error' && f.rule.enforcer === 'xl')) {
       const [added, to] = setting.value.kind === 'list' ? ['a list', 'a string'] : ['a string', 'a list'];
