@@ -11,6 +11,7 @@
 import type { Span } from '../text/lineIndex';
 import { XsNode, toBytes, CardRoot } from '../tree/xenstoreTree';
 import type { CardModel, Located, ListField, ParamsModel, PcmModel, StreamModel } from './vsndItems';
+import { strtoul } from './numbers';
 
 export interface XenStoreWriteOptions {
   readonly domid: number;
@@ -106,8 +107,6 @@ export function writeCards(cards: CardModel[], options: XenStoreWriteOptions): W
   return new WrittenCards(root, roots, unwritten, written);
 }
 
-const ULONG_MAX = (1n << 64n) - 1n;
-
 /**
  * The backend domain of a card (libxl__device_vsnd_setdefault → libxl__resolve_domid →
  * libxl_domain_qualifier_to_domid): a `backend=` of decimal digits only (or empty) is that
@@ -117,8 +116,7 @@ const ULONG_MAX = (1n << 64n) - 1n;
 export function backendDomid(card: CardModel, fallback: number): number {
   const name = card.backend?.value;
   if (name === undefined || !/^[0-9]*$/.test(name)) return fallback;
-  const n = BigInt(name === '' ? '0' : name);
-  return Number((n > ULONG_MAX ? ULONG_MAX : n) & 0xffffffffn);
+  return strtoul(name, 10).value;
 }
 
 /** A directory that is created when the first key is written into it. */

@@ -32,6 +32,11 @@ function digitValue(c: string): number {
 
 /** glibc strtoul(s, NULL, 0), truncated to uint32 the way libxl's uint32 fields keep it. */
 export function strtoulBase0(s: string): StrtoulResult {
+  return strtoul(s, 0);
+}
+
+/** glibc strtoul(s, NULL, base) for base 0 (from the prefix) or 10, truncated to uint32. */
+export function strtoul(s: string, fixedBase: 0 | 10): StrtoulResult {
   let i = 0;
   while (i < s.length && C_SPACE.includes(s[i])) i++;
   let negative = false;
@@ -42,7 +47,7 @@ export function strtoulBase0(s: string): StrtoulResult {
     i++;
   }
   let base: 8 | 10 | 16 = 10;
-  if (s[i] === '0') {
+  if (fixedBase === 0 && s[i] === '0') {
     if ((s[i + 1] === 'x' || s[i + 1] === 'X') && digitValue(s[i + 2] ?? '') < 16) {
       base = 16;
       i += 2;
