@@ -32,10 +32,6 @@ export class CardFindings {
     return new CardFindings(perCard.map(entryOf), perCard.map(() => 0));
   }
 
-  get length(): number {
-    return this.entries.length;
-  }
-
   /** Card `i`'s findings in the current text. */
   at(i: number): Finding[] {
     const shift = this.shifts[i];
@@ -111,15 +107,27 @@ function entryOf(findings: readonly Finding[]): CardEntry {
   return { findings, lo, hi };
 }
 
+/** The highest offset a finding holds (see forEachOffset). */
+export function highestOffset(f: Finding): number {
+  let hi = -Infinity;
+  forEachOffset(f, (x) => {
+    if (x > hi) hi = x;
+  });
+  return hi;
+}
+
 /** Every offset a finding holds: its span, its related places, its fix's edits. */
-export function forEachOffset(f: Finding, visit: (offset: number) => void): void {
+function forEachOffset(f: Finding, visit: (offset: number) => void): void {
   visit(f.span.start);
   visit(f.span.end);
   if (f.related) for (const r of f.related) { visit(r.span.start); visit(r.span.end); }
   const fix = f.fix;
   if (!fix) return;
-  const edits = fix.kind === 'replace' ? fix.edits : fix.choices.flatMap((c) => c.edits);
-  for (const e of edits) { visit(e.span.start); visit(e.span.end); }
+  if (fix.kind === 'replace') {
+    for (const e of fix.edits) { visit(e.span.start); visit(e.span.end); }
+    return;
+  }
+  for (const c of fix.choices) for (const e of c.edits) { visit(e.span.start); visit(e.span.end); }
 }
 
 /** A copy of a finding with each offset `x` replaced by `move(x)`. */

@@ -18,7 +18,7 @@ import { addFullLine, classifyFullLine, rereadValue, wholeValueLine, XsDump } fr
 import { RULES } from '../tables/rules';
 import { Analysis, analyzeForEditing, assembleDump, EditableAnalysis, validateCard } from './analyze';
 import { cardsAt, carryCardExtents } from './locate';
-import { mapOffsets } from './cardFindings';
+import { highestOffset, mapOffsets } from './cardFindings';
 
 /** A replacement of `[start, end)` of the previous text by `text`. */
 export interface TextChange {
@@ -345,23 +345,6 @@ function cardsAbove(node: XsNode, root: XsNode, cards: readonly ResolvedCard[]):
   return touched;
 }
 
-/**
- * Whether any offset of a finding (its span, related places, fix edits) is at or after `at`;
- * allocates nothing, for the thousands of findings before an edit that stay as they are.
- */
-function reachesPast(f: Finding, at: number): boolean {
-  if (f.span.end >= at) return true;
-  if (f.related) for (const r of f.related) if (r.span.end >= at) return true;
-  const fix = f.fix;
-  if (!fix) return false;
-  if (fix.kind === 'replace') {
-    for (const e of fix.edits) if (e.span.end >= at) return true;
-    return false;
-  }
-  for (const c of fix.choices) for (const e of c.edits) if (e.span.end >= at) return true;
-  return false;
-}
-
 /** The findings moved by an edit: the same array when none moves. */
 function movedFindings(findings: Finding[], move: (f: Finding) => Finding): Finding[] {
   for (let i = 0; i < findings.length; i++) {
@@ -372,6 +355,6 @@ function movedFindings(findings: Finding[], move: (f: Finding) => Finding): Find
 
 /** A finding of the previous text, at its place in the new one (the same object when nothing moves). */
 function moveFinding(f: Finding, after: number, from: number, delta: number): Finding {
-  if (delta === 0 || !reachesPast(f, Math.max(from, after + 1))) return f;
+  if (delta === 0 || highestOffset(f) < Math.max(from, after + 1)) return f;
   return mapOffsets(f, (x) => (x >= from && x > after ? x + delta : x));
 }

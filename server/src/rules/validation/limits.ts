@@ -45,7 +45,7 @@ export function limitRules(ctx: RuleContext): Finding[] {
         const shown = fromBytes(device.name.slice(0, LIMITS.alsaPcmIdBytes));
         out.push(finding(RULES.pcmNameTooLong, nameNode.value.span,
           explained(`PCM name too long: the guest shows only its first ${LIMITS.alsaPcmIdBytes} bytes`,
-            `The name is ${raw.length} bytes; the frontend keeps ${Math.min(raw.length, LIMITS.pcmNameBytes)} and makes them the ALSA PCM id, which keeps 63: the guest lists "${shown}".`)));
+            `The name is ${raw.length} bytes; the frontend keeps ${Math.min(raw.length, LIMITS.pcmNameBytes)} and makes them the ALSA PCM id, which keeps ${LIMITS.alsaPcmIdBytes}: the guest lists "${shown}".`)));
       }
     }
   }
