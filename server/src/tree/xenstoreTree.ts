@@ -511,11 +511,11 @@ export function toBytes(s: string): string {
   return /^[\x00-\x7f]*$/.test(s) ? s : bytesToString(utf8Encoder.encode(s));
 }
 
-/** Readable text of stored bytes: UTF-8 when it decodes cleanly, else the bytes as Latin-1. */
 /**
  * Stored bytes as messages show them: UTF-8 as text; control bytes, and bytes that are not
- * UTF-8, escaped the way xenstore-ls writes them (`\t`, `\n`, `\r`, `\xNN`), so a message
- * stays one line of readable text.
+ * UTF-8, as `\t`, `\n`, `\r` or `\xNN`, so a message stays one line of readable text. (Not
+ * xenstore-ls's own escaping, service/report escapeXenStore: that one writes bytes below 8 in
+ * octal, doubles backslashes and escapes every non-ASCII byte.)
  */
 export function displayBytes(s: string): string {
   const text = fromBytes(s);
@@ -525,6 +525,7 @@ export function displayBytes(s: string): string {
     : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
+/** Readable text of stored bytes: UTF-8 when it decodes cleanly, else the bytes as Latin-1. */
 export function fromBytes(s: string): string {
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(s)) return s;
