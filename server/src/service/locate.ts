@@ -164,14 +164,16 @@ function pathSegmentAt(analysis: Analysis, node: XsNode, offset: number): { node
   const prefix = analysis.text.slice(node.span.start, keyStart);
   const at = offset - node.span.start;
   if (at < 0 || prefix[0] !== '/') return undefined;
-  // Directories up from the key: one per slash between the offset and the key.
+  // Directories up from the key: one per slash between the offset and the key (the path's
+  // leading slash is no directory's).
+  const from = Math.max(at, 1);
   let up = 0;
-  for (let i = Math.max(at, 1); i < prefix.length; i++) if (prefix.charCodeAt(i) === 47) up++;
+  for (let i = from; i < prefix.length; i++) if (prefix.charCodeAt(i) === 47) up++;
   let dir: XsNode | undefined = node;
   for (let i = 0; i < up && dir; i++) dir = dir.parent;
   if (!dir || up === 0) return undefined;
-  const end = prefix.indexOf('/', Math.max(at, 1));
-  const start = prefix.lastIndexOf('/', Math.max(at, 1) - 1) + 1;
+  const end = prefix.indexOf('/', from);
+  const start = prefix.lastIndexOf('/', from - 1) + 1;
   return { node: dir, span: { start: node.span.start + start, end: node.span.start + end } };
 }
 
