@@ -103,9 +103,13 @@ test('completion while an item\'s closing quote is not typed yet: as if it were'
   const next = "vsnd = [ [ 'PCM, name=a',\n  'STREAM, type=\n] ]\n";
   await client.change(uri, 2, [{ text: next }]);
   assert.deepEqual(await completeAt(uri, next, 'type=', 5), ['p', 'c']);
+  // A config of more than 100,000 characters is not analysed a second time for it.
+  const big = `${'# padding\n'.repeat(10_001)}vsnd = [ [ 'PCM, na\n] ]\n`;
+  await client.change(uri, 3, [{ text: big }]);
+  assert.deepEqual(await completeAt(uri, big, "'PCM, na", 8), ['vsnd card']);
   // A quote closed further on the line is the item's own: nothing is added.
   const closed = "vsnd = [ [ 'PCM', 'STREAM, sample-formats=s16_le' ] ]\n";
-  await client.change(uri, 3, [{ text: closed }]);
+  await client.change(uri, 4, [{ text: closed }]);
   assert.equal((await completeAt(uri, closed, 'formats=s', 9)).length, 25);
 });
 
